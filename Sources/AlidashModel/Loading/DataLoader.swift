@@ -1,0 +1,192 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where to read the data from.
+public enum DataLocation: Sendable, Equatable {
+    /// The copy compiled into the binary.
+    case bundled
+    /// A folder with files of the same names and shapes as `Data/`.
+    case directory(String)
+}
+
+/// Reads, decodes and validates the data files, turning every failure into `DataProblem`s.
+public enum DataLoader {
+    public static let fileNames = [
+        "sources.json", "hubs.json", "singles-day.json", "revenue.json",
+        "comparison.json", "timeline.json", "profiles.json", "overview.json",
+    ]
+
+    /// Files larger than this are refused before they are read, so memory stays bounded.
+    public static let maximumFileSize = 64 * 1024 * 1024
+
+    public static func load(_ location: DataLocation) throws(DataLoadError) -> DataSet {
+        var contents: [String: [UInt8]] = [:]
+        switch location {
+        case .bundled:
+            for (name, text) in BundledData.files { contents[name] = Array(text.utf8) }
+            for name in fileNames where contents[name] == nil {
+                throw .missingFile(path: "(bundled) " + name)
+            }
+        case .directory(let folder):
+            for name in fileNames {
+                contents[name] = try readFile(folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+            }
+        }
+        let origin: String
+        switch location {
+        case .bundled: origin = "bundled"
+        case .directory(let folder): origin = folder
+        }
+        return try decode(contents, origin: origin)
+    }
+
+    /// Decodes and validates file contents given by name (used by `load` and by tests).
+    public static func decode(_ contents: [String: [UInt8]], origin: String) throws(DataLoadError) -> DataSet {
+        var problems: [DataProblem] = []
+        func file<T: Decodable>(_ name: String, as type: T.Type) -> T? {
+            guard let bytes = contents[name] else {
+                problems.append(DataProblem(file: name, path: "", message: "file is missing"))
+                return nil
+            }
+            do {
+                return try decodeFile(T.self, from: bytes, name: name)
+            } catch {
+                problems.append(error)
+                return nil
+            }
+        }
+        let sources = file("sources.json", as: SourceCatalog.self)
+        let hubs = file("hubs.json", as: HubCatalog.self)
+        let singlesDay = file("singles-day.json", as: SinglesDayHistory.self)
+        let revenue = file("revenue.json", as: RevenueHistory.self)
+        let comparison = file("comparison.json", as: Comparison.self)
+        let timeline = file("timeline.json", as: Timeline.self)
+        let profiles = file("profiles.json", as: Profiles.self)
+        let overview = file("overview.json", as: Overview.self)
+        guard let sources, let hubs, let singlesDay, let revenue, let comparison, let timeline, let profiles, let overview
+        else { throw .invalid(problems) }
+        let data = DataSet(sourceCatalog: sources, hubCatalog: hubs, singlesDay: singlesDay, revenue: revenue,
+                           comparison: comparison, timeline: timeline, profiles: profiles, overview: overview,
+                           origin: origin)
+        let found = DataValidator(data: data).problems()
+        guard found.isEmpty else { throw .invalid(found) }
+        return data
+    }
+
+    static func readFile(_ path: String) throws(DataLoadError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .missingFile(path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .invalid([DataProblem(file: path, path: "", message: "expected a regular file")])
+        }
+        guard Int(info.st_size) <= maximumFileSize else {
+            throw .invalid([DataProblem(file: path, path: "",
+                                        message: "file is \(info.st_size) bytes; at most \(maximumFileSize) are accepted")])
+        }
+        guard let handle = fopen(path, "rb") else {
+            throw .invalid([DataProblem(file: path, path: "", message: "cannot be read: " + String(cString: strerror(errno)))])
+        }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumFileSize {
+                throw .invalid([DataProblem(file: path, path: "", message: "file grew beyond \(maximumFileSize) bytes while being read")])
+            }
+        }
+        return bytes
+    }
+
+    /// Decodes one file, describing any failure by file, JSON path, line, column and expectation.
+    static func decodeFile<T: Decodable>(_ type: T.Type, from bytes: [UInt8], name: String) throws(DataProblem) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw describe(error, file: name, bytes: bytes)
+        } catch {
+            throw DataProblem(file: name, path: "", message: "could not be read as JSON: \(error)")
+        }
+    }
+
+    static func describe(_ error: DecodingError, file: String, bytes: [UInt8]) -> DataProblem {
+        func located(_ codingPath: [any CodingKey], _ message: String) -> DataProblem {
+            let place = JSONLocator.location(of: codingPath, in: bytes)
+            return DataProblem(file: file, path: jsonPath(codingPath), line: place?.line, column: place?.column,
+                               message: message)
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return located(context.codingPath, "expected \(describe(type)), found \(foundKind(context.debugDescription))")
+        case .valueNotFound(let type, let context):
+            return located(context.codingPath, "expected \(describe(type)), found null")
+        case .keyNotFound(let key, let context):
+            return located(context.codingPath, "missing required field \"\(key.stringValue)\"")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty, let underlying = context.underlyingError {
+                return syntaxProblem(String(describing: underlying), file: file, bytes: bytes)
+            }
+            return located(context.codingPath, context.debugDescription)
+        @unknown default:
+            return DataProblem(file: file, path: "", message: "could not be decoded")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Double.Type, is Int.Type, is Float.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "a list"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") || name.contains("Keyed") { return "an object" }
+            return "an object (\(name))"
+        }
+    }
+
+    private static func foundKind(_ debugDescription: String) -> String {
+        let lower = debugDescription.lowercased()
+        for (word, kind) in [("string", "text"), ("number", "a number"), ("bool", "true or false"),
+                             ("array", "a list"), ("dictionary", "an object"), ("null", "null")] where lower.contains("found " + word) || lower.contains("found a " + word) || lower.contains("found an " + word) {
+            return kind
+        }
+        return "something else"
+    }
+
+    /// Malformed JSON: keep the parser's words, and point at the line and column it names.
+    private static func syntaxProblem(_ text: String, file: String, bytes: [UInt8]) -> DataProblem {
+        var line: Int?
+        var column: Int?
+        var offset: Int?
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == ")" || $0 == "(" })
+        for (index, word) in words.enumerated() where index + 1 < words.count {
+            switch word {
+            case "line": line = Int(words[index + 1])
+            case "column": column = Int(words[index + 1])
+            case "offset", "character": offset = offset ?? Int(words[index + 1])
+            default: break
+            }
+        }
+        if line == nil, let offset {
+            let place = JSONLocator.lineAndColumn(of: offset, in: bytes)
+            line = place.line
+            column = place.column
+        }
+        let message = text.replacing("The given data was not valid JSON.", with: "")
+            .trimmingPrefix(while: { $0 == " " })
+        return DataProblem(file: file, path: "", line: line, column: column,
+                           message: "not valid JSON: " + (message.isEmpty ? "syntax error" : String(message)))
+    }
+}

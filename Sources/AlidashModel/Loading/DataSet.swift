@@ -1,0 +1,78 @@
+/// Everything in `Data/`, decoded and validated. The only way the UI and the output modes see the data.
+public struct DataSet: Sendable {
+    public var sourceCatalog: SourceCatalog
+    public var hubCatalog: HubCatalog
+    public var singlesDay: SinglesDayHistory
+    public var revenue: RevenueHistory
+    public var comparison: Comparison
+    public var timeline: Timeline
+    public var profiles: Profiles
+    public var overview: Overview
+    /// "bundled", or the folder the data came from.
+    public var origin: String
+
+    private var sourcesByID: [String: Source] = [:]
+    private var factsByID: [String: Fact] = [:]
+
+    init(sourceCatalog: SourceCatalog, hubCatalog: HubCatalog, singlesDay: SinglesDayHistory, revenue: RevenueHistory,
+         comparison: Comparison, timeline: Timeline, profiles: Profiles, overview: Overview, origin: String) {
+        self.sourceCatalog = sourceCatalog
+        self.hubCatalog = hubCatalog
+        self.singlesDay = singlesDay
+        self.revenue = revenue
+        self.comparison = comparison
+        self.timeline = timeline
+        self.profiles = profiles
+        self.overview = overview
+        self.origin = origin
+        for source in sourceCatalog.sources where sourcesByID[source.id] == nil {
+            sourcesByID[source.id] = source
+        }
+        for located in locatedFacts where factsByID[located.fact.id] == nil {
+            factsByID[located.fact.id] = located.fact
+        }
+    }
+
+    public var sources: [Source] { sourceCatalog.sources }
+    public var errata: [Erratum] { sourceCatalog.errata }
+    public var hubs: [Hub] { hubCatalog.hubs }
+
+    public func source(id: String) -> Source? { sourcesByID[id] }
+    public func fact(id: String) -> Fact? { factsByID[id] }
+    public func erratum(id: String) -> Erratum? { errata.first { $0.id == id } }
+    public func hub(id: String) -> Hub? { hubs.first { $0.id == id } }
+
+    /// A fact together with the file and JSON path it came from (for validation messages).
+    public struct LocatedFact: Sendable {
+        public var file: String
+        public var path: String
+        public var fact: Fact
+    }
+
+    /// Every fact in every file, in file order.
+    public var locatedFacts: [LocatedFact] {
+        var result: [LocatedFact] = []
+        for (h, hub) in hubs.enumerated() {
+            for (f, fact) in hub.facts.enumerated() {
+                result.append(LocatedFact(file: "hubs.json", path: "hubs[\(h)].facts[\(f)]", fact: fact))
+            }
+        }
+        for (f, fact) in singlesDay.facts.enumerated() {
+            result.append(LocatedFact(file: "singles-day.json", path: "facts[\(f)]", fact: fact))
+        }
+        for (f, fact) in comparison.facts.enumerated() {
+            result.append(LocatedFact(file: "comparison.json", path: "facts[\(f)]", fact: fact))
+        }
+        for (group, profiles) in [("companies", profiles.companies), ("people", profiles.people)] {
+            for (p, profile) in profiles.enumerated() {
+                for (f, fact) in profile.facts.enumerated() {
+                    result.append(LocatedFact(file: "profiles.json", path: "\(group)[\(p)].facts[\(f)]", fact: fact))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The Hangzhou headquarters, from which hub distances are measured.
+    public var headquarters: Hub? { hubs.first { $0.kind == .headquarters } }
+}

@@ -1,0 +1,266 @@
+/// Checks what decoding cannot: references, uniqueness, ranges, periods and sums.
+struct DataValidator {
+    let data: DataSet
+    private var found: [DataProblem] = []
+
+    init(data: DataSet) {
+        self.data = data
+    }
+
+    func problems() -> [DataProblem] {
+        var validator = self
+        validator.checkSources()
+        validator.checkFacts()
+        validator.checkHubs()
+        validator.checkSinglesDay()
+        validator.checkAlibabaRevenue()
+        validator.checkAmazonRevenue()
+        validator.checkExchangeRates()
+        validator.checkComparison()
+        validator.checkTimeline()
+        validator.checkOverview()
+        return validator.found
+    }
+
+    private mutating func report(_ file: String, _ path: String, _ message: String) {
+        found.append(DataProblem(file: file, path: path, message: message))
+    }
+
+    private mutating func checkCitations(_ file: String, _ path: String, sources: [String], confidence: Confidence) {
+        if sources.isEmpty, confidence != .unverified {
+            report(file, path + ".sources", "a \(confidence.rawValue) figure needs at least one source id")
+        }
+        for (index, id) in sources.enumerated() where data.source(id: id) == nil {
+            report(file, path + ".sources[\(index)]", "unknown source id \"\(id)\" (not in sources.json)")
+        }
+    }
+
+    private mutating func checkAmount(_ file: String, _ path: String, _ value: Double) {
+        if !value.isFinite {
+            report(file, path, "expected a finite number")
+        } else if value < 0 {
+            report(file, path, "expected an amount of zero or more, found \(value)")
+        }
+    }
+
+    private mutating func checkUnique(_ file: String, _ path: String, ids: [String], what: String) {
+        var seen: Set<String> = []
+        for (index, id) in ids.enumerated() {
+            if id.isEmpty { report(file, "\(path)[\(index)].id", "expected a non-empty id") }
+            if !seen.insert(id).inserted { report(file, "\(path)[\(index)].id", "duplicate \(what) id \"\(id)\"") }
+        }
+    }
+
+    // MARK: - Files
+
+    private mutating func checkSources() {
+        checkUnique("sources.json", "sources", ids: data.sources.map(\.id), what: "source")
+        checkUnique("sources.json", "errata", ids: data.errata.map(\.id), what: "erratum")
+        for (index, erratum) in data.errata.enumerated() {
+            checkCitations("sources.json", "errata[\(index)]", sources: erratum.sources, confidence: .verified)
+            for (key, quantity) in [("corrected", erratum.corrected), ("articleSaid", erratum.articleSaid)] {
+                if let quantity { checkQuantity("sources.json", "errata[\(index)].\(key)", quantity) }
+            }
+        }
+    }
+
+    private mutating func checkQuantity(_ file: String, _ path: String, _ quantity: Quantity) {
+        checkAmount(file, path + ".value", quantity.value)
+        if let top = quantity.upTo {
+            checkAmount(file, path + ".upTo", top)
+            if top < quantity.value { report(file, path + ".upTo", "the top of a range must not be below its value") }
+        }
+    }
+
+    private mutating func checkFacts() {
+        var seen: Set<String> = []
+        for located in data.locatedFacts {
+            let fact = located.fact
+            if !seen.insert(fact.id).inserted {
+                report(located.file, located.path + ".id", "duplicate fact id \"\(fact.id)\" (fact ids are unique across all files)")
+            }
+            if fact.quantity == nil && fact.text == nil {
+                report(located.file, located.path, "a fact needs a quantity, a text, or both")
+            }
+            if let quantity = fact.quantity { checkQuantity(located.file, located.path + ".quantity", quantity) }
+            checkCitations(located.file, located.path, sources: fact.sources, confidence: fact.confidence)
+        }
+    }
+
+    private mutating func checkHubs() {
+        checkUnique("hubs.json", "hubs", ids: data.hubs.map(\.id), what: "hub")
+        for (index, hub) in data.hubs.enumerated() {
+            let path = "hubs[\(index)]"
+            if !hub.location.lat.isFinite || abs(hub.location.lat) > 90 {
+                report("hubs.json", path + ".location.lat", "expected a latitude from -90 to 90, found \(hub.location.lat)")
+            }
+            if !hub.location.lon.isFinite || abs(hub.location.lon) > 180 {
+                report("hubs.json", path + ".location.lon", "expected a longitude from -180 to 180, found \(hub.location.lon)")
+            }
+            checkCitations("hubs.json", path + ".location", sources: hub.location.sources, confidence: hub.location.confidence)
+            for (c, change) in hub.changes.enumerated() {
+                checkCitations("hubs.json", path + ".changes[\(c)]", sources: change.sources, confidence: change.confidence)
+            }
+        }
+        if data.hubs.filter({ $0.kind == .headquarters }).count > 1 {
+            report("hubs.json", "hubs", "expected at most one hub of kind \"headquarters\"")
+        }
+    }
+
+    private mutating func checkSinglesDay() {
+        var previous: Int?
+        for (index, year) in data.singlesDay.years.enumerated() {
+            let path = "years[\(index)]"
+            checkAmount("singles-day.json", path + ".rmbBillions", year.rmbBillions)
+            if let usd = year.usdBillions { checkAmount("singles-day.json", path + ".usdBillions", usd) }
+            checkCitations("singles-day.json", path, sources: year.sources, confidence: year.confidence)
+            if let previous, year.year <= previous {
+                report("singles-day.json", path + ".year", "years must be in order without repeats: \(year.year) follows \(previous)")
+            }
+            previous = year.year
+        }
+    }
+
+    private mutating func checkAlibabaRevenue() {
+        let file = "revenue.json"
+        var previous: AlibabaQuarter?
+        for (index, quarter) in data.revenue.alibabaQuarters.enumerated() {
+            let path = "alibabaQuarters[\(index)]"
+            checkAmount(file, path + ".rmbMillions", quarter.rmbMillions)
+            if let usd = quarter.usdMillions { checkAmount(file, path + ".usdMillions", usd) }
+            checkCitations(file, path, sources: quarter.sources, confidence: quarter.confidence)
+            guard (1...4).contains(quarter.fiscalQuarter) else {
+                report(file, path + ".fiscalQuarter", "expected 1 to 4, found \(quarter.fiscalQuarter)")
+                continue
+            }
+            let expected = quarter.period
+            if quarter.start != expected.start || quarter.end != expected.end {
+                report(file, path, "\(expected.label) runs \(expected.start) to \(expected.end) (Alibaba's fiscal year starts in April), found \(quarter.start) to \(quarter.end)")
+            }
+            if let previous {
+                if quarter.start <= previous.end {
+                    report(file, path + ".start", "\(expected.label) overlaps \(previous.period.label)")
+                } else if previous.end.nextDay != quarter.start {
+                    report(file, path + ".start", "gap between \(previous.period.label) (ends \(previous.end)) and \(expected.label) (starts \(quarter.start))")
+                }
+            }
+            previous = quarter
+            if let reported = quarter.yoyPercent, let computed = data.revenue.computedGrowthPercent(of: quarter),
+               abs(reported - computed) > 1.0 {
+                report(file, path + ".yoyPercent", "reported growth \(reported)% does not match \(Formatter(language: .en).number(computed, fractionDigits: 1))% computed from the quarter a year earlier")
+            }
+        }
+        for (index, year) in data.revenue.alibabaFiscalYears.enumerated() {
+            let path = "alibabaFiscalYears[\(index)]"
+            checkAmount(file, path + ".rmbMillions", year.rmbMillions)
+            checkCitations(file, path, sources: year.sources, confidence: year.confidence)
+            let quarters = data.revenue.alibabaQuarters.filter { $0.fiscalYear == year.fiscalYear }
+            guard quarters.count == 4 else { continue }
+            let sum = quarters.reduce(0) { $0 + $1.rmbMillions }
+            if abs(sum - year.rmbMillions) > 0.5 {
+                report(file, path + ".rmbMillions", "FY\(year.fiscalYear) total is \(year.rmbMillions) but its quarters add up to \(sum)")
+            }
+        }
+    }
+
+    private mutating func checkAmazonRevenue() {
+        let file = "revenue.json"
+        var previous: CalendarQuarter?
+        for (index, quarter) in data.revenue.amazonQuarters.enumerated() {
+            let path = "amazonQuarters[\(index)]"
+            checkAmount(file, path + ".usdMillions", quarter.usdMillions)
+            checkCitations(file, path, sources: quarter.sources, confidence: quarter.confidence)
+            guard (1...4).contains(quarter.quarter) else {
+                report(file, path + ".quarter", "expected 1 to 4, found \(quarter.quarter)")
+                continue
+            }
+            if let previous {
+                if quarter.period <= previous {
+                    report(file, path, "\(quarter.period.label) overlaps or comes before \(previous.label)")
+                } else if quarter.period != previous.next {
+                    report(file, path, "gap between \(previous.label) and \(quarter.period.label)")
+                }
+            }
+            previous = quarter.period
+        }
+        for (index, year) in data.revenue.amazonYears.enumerated() {
+            let path = "amazonYears[\(index)]"
+            checkAmount(file, path + ".usdMillions", year.usdMillions)
+            checkCitations(file, path, sources: year.sources, confidence: year.confidence)
+            let quarters = data.revenue.amazonQuarters.filter { $0.year == year.year }
+            guard quarters.count == 4 else { continue }
+            let sum = quarters.reduce(0) { $0 + $1.usdMillions }
+            if abs(sum - year.usdMillions) > 0.5 {
+                report(file, path + ".usdMillions", "\(year.year) total is \(year.usdMillions) but its quarters add up to \(sum)")
+            }
+        }
+    }
+
+    private mutating func checkExchangeRates() {
+        let file = "revenue.json"
+        checkUnique(file, "exchangeRates", ids: data.revenue.exchangeRates.map(\.id), what: "exchange rate")
+        for (index, rate) in data.revenue.exchangeRates.enumerated() {
+            if !(rate.rate.isFinite && rate.rate > 0) {
+                report(file, "exchangeRates[\(index)].rate", "expected a rate above zero, found \(rate.rate)")
+            }
+            if rate.quote != .rmb {
+                report(file, "exchangeRates[\(index)].quote", "rates are stored as RMB per unit of another currency")
+            }
+            checkCitations(file, "exchangeRates[\(index)]", sources: rate.sources, confidence: rate.confidence)
+        }
+        for (currency, id) in data.revenue.conversion.sorted(by: { $0.key < $1.key }) {
+            guard let rate = data.revenue.exchangeRate(id: id) else {
+                report(file, "conversion.\(currency)", "unknown exchange rate id \"\(id)\"")
+                continue
+            }
+            if rate.base.rawValue != currency {
+                report(file, "conversion.\(currency)", "rate \"\(id)\" converts \(rate.base.rawValue), not \(currency)")
+            }
+        }
+    }
+
+    private mutating func checkComparison() {
+        let file = "comparison.json"
+        checkUnique(file, "rows", ids: data.comparison.rows.map(\.id), what: "row")
+        checkUnique(file, "breakdowns", ids: data.comparison.breakdowns.map(\.id), what: "breakdown")
+        for (index, row) in data.comparison.rows.enumerated() {
+            checkCitations(file, "rows[\(index)]", sources: row.sources, confidence: row.confidence)
+        }
+        for (index, breakdown) in data.comparison.breakdowns.enumerated() {
+            let path = "breakdowns[\(index)]"
+            checkAmount(file, path + ".total", breakdown.total)
+            checkCitations(file, path, sources: breakdown.sources, confidence: breakdown.confidence)
+            for (p, part) in breakdown.parts.enumerated() { checkAmount(file, path + ".parts[\(p)].value", part.value) }
+            let sum = breakdown.parts.reduce(0) { $0 + $1.value }
+            if abs(sum - breakdown.total) > 0.5 {
+                report(file, path + ".parts", "parts add up to \(sum), not the total \(breakdown.total)")
+            }
+        }
+    }
+
+    private mutating func checkTimeline() {
+        let file = "timeline.json"
+        checkUnique(file, "events", ids: data.timeline.events.map(\.id), what: "event")
+        var previous: PartialDate?
+        for (index, event) in data.timeline.events.enumerated() {
+            checkCitations(file, "events[\(index)]", sources: event.sources, confidence: event.confidence)
+            if let previous, event.date < previous {
+                report(file, "events[\(index)].date", "events must be in date order: \(event.date) follows \(previous)")
+            }
+            previous = event.date
+        }
+    }
+
+    private mutating func checkOverview() {
+        let file = "overview.json"
+        checkUnique(file, "cards", ids: data.overview.cards.map(\.id), what: "card")
+        for (index, card) in data.overview.cards.enumerated() {
+            for (f, reference) in card.figures.enumerated() where data.resolve(reference) == nil {
+                report(file, "cards[\(index)].figures[\(f)]", "reference \"\(reference)\" names no figure in the data")
+            }
+            for (e, id) in (card.errata ?? []).enumerated() where data.erratum(id: id) == nil {
+                report(file, "cards[\(index)].errata[\(e)]", "unknown erratum id \"\(id)\" (not in sources.json)")
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// One sourced statement: a labelled figure, a value in words, or both.
+public struct Fact: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var label: LocalizedText
+    public var quantity: Quantity?
+    public var text: LocalizedText?
+    public var date: PartialDate?
+    public var dateConfidence: Confidence?
+    public var confidence: Confidence
+    public var sources: [String]
+    public var note: LocalizedText?
+}
+
+/// A publication a figure was read in.
+public struct Source: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var publisher: String
+    public var date: PartialDate?
+    public var url: String
+}
+
+/// Something the article got wrong, and the corrected figure.
+public struct Erratum: Decodable, Sendable, Identifiable {
+    public var id: String
+    /// The article's own words (German).
+    public var quote: String
+    public var problem: LocalizedText
+    public var correction: LocalizedText
+    public var corrected: Quantity?
+    public var articleSaid: Quantity?
+    public var sources: [String]
+}
+
+/// `sources.json`.
+public struct SourceCatalog: Decodable, Sendable {
+    public var sources: [Source]
+    public var errata: [Erratum]
+}

@@ -1,0 +1,54 @@
+/// A point on the globe in decimal degrees (WGS84).
+public struct Coordinates: Sendable, Equatable {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+}
+
+/// Where a hub sits and how sure we are of it.
+public struct HubLocation: Decodable, Sendable {
+    public var lat: Double
+    public var lon: Double
+    public var label: LocalizedText
+    public var confidence: Confidence
+    public var sources: [String]
+
+    public var coordinates: Coordinates { Coordinates(latitude: lat, longitude: lon) }
+}
+
+/// What a site is: a built hub, a signed agreement, or the headquarters.
+public enum HubKind: String, Decodable, Sendable {
+    case hub, agreement, headquarters
+}
+
+/// A dated change to a hub after it was announced.
+public struct HubChange: Decodable, Sendable {
+    public var date: PartialDate?
+    public var text: LocalizedText
+    public var confidence: Confidence
+    public var sources: [String]
+}
+
+/// A Cainiao/eWTP site (or Alibaba's headquarters).
+public struct Hub: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var place: LocalizedText
+    public var country: LocalizedText
+    public var countryCode: String
+    public var kind: HubKind
+    public var role: LocalizedText
+    public var location: HubLocation
+    public var status: LocalizedText
+    public var facts: [Fact]
+    public var changes: [HubChange]
+}
+
+/// `hubs.json`.
+public struct HubCatalog: Decodable, Sendable {
+    public var hubs: [Hub]
+}

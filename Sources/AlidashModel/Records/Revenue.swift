@@ -1,0 +1,101 @@
+/// One quarter of Alibaba's revenue, labelled by its fiscal year (April–March).
+public struct AlibabaQuarter: Decodable, Sendable {
+    public var fiscalYear: Int
+    public var fiscalQuarter: Int
+    public var start: PartialDate
+    public var end: PartialDate
+    public var rmbMillions: Double
+    public var usdMillions: Double?
+    public var usdConfidence: Confidence?
+    public var yoyPercent: Double?
+    public var confidence: Confidence
+    public var sources: [String]
+    public var note: LocalizedText?
+
+    public var period: AlibabaFiscalQuarter { AlibabaFiscalQuarter(fiscalYear: fiscalYear, quarter: fiscalQuarter) }
+}
+
+/// One of Alibaba's fiscal years.
+public struct AlibabaFiscalYear: Decodable, Sendable {
+    public var fiscalYear: Int
+    public var start: PartialDate
+    public var end: PartialDate
+    public var rmbMillions: Double
+    public var usdMillions: Double?
+    public var usdConfidence: Confidence?
+    public var confidence: Confidence
+    public var sources: [String]
+}
+
+/// One calendar quarter of Amazon's net sales.
+public struct AmazonQuarter: Decodable, Sendable {
+    public var year: Int
+    public var quarter: Int
+    public var usdMillions: Double
+    public var confidence: Confidence
+    public var sources: [String]
+
+    public var period: CalendarQuarter { CalendarQuarter(year: year, quarter: quarter) }
+}
+
+/// One calendar year of Amazon's net sales.
+public struct AmazonYear: Decodable, Sendable {
+    public var year: Int
+    public var usdMillions: Double
+    public var confidence: Confidence
+    public var sources: [String]
+}
+
+/// A stored exchange rate: 1 `base` = `rate` `quote`.
+public struct ExchangeRate: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var date: PartialDate
+    public var base: Currency
+    public var quote: Currency
+    public var rate: Double
+    public var confidence: Confidence
+    public var sources: [String]
+    public var note: LocalizedText?
+}
+
+/// `revenue.json`.
+public struct RevenueHistory: Decodable, Sendable {
+    public var alibabaQuarters: [AlibabaQuarter]
+    public var alibabaFiscalYears: [AlibabaFiscalYear]
+    public var amazonQuarters: [AmazonQuarter]
+    public var amazonYears: [AmazonYear]
+    public var exchangeRates: [ExchangeRate]
+    /// Which stored rate turns RMB into each other currency.
+    public var conversion: [String: String]
+
+    public func alibabaQuarter(fiscalYear: Int, quarter: Int) -> AlibabaQuarter? {
+        alibabaQuarters.first { $0.fiscalYear == fiscalYear && $0.fiscalQuarter == quarter }
+    }
+
+    public func amazonQuarter(year: Int, quarter: Int) -> AmazonQuarter? {
+        amazonQuarters.first { $0.year == year && $0.quarter == quarter }
+    }
+
+    /// The Amazon quarter covering the same calendar months as an Alibaba fiscal quarter.
+    public func amazonQuarter(matching alibaba: AlibabaQuarter) -> AmazonQuarter? {
+        let calendar = alibaba.period.calendarQuarter
+        return amazonQuarter(year: calendar.year, quarter: calendar.quarter)
+    }
+
+    /// Year-over-year growth computed from RMB (nil without the quarter a year earlier).
+    public func computedGrowthPercent(of quarter: AlibabaQuarter) -> Double? {
+        guard let previous = alibabaQuarter(fiscalYear: quarter.fiscalYear - 1, quarter: quarter.fiscalQuarter),
+              previous.rmbMillions > 0 else { return nil }
+        return (quarter.rmbMillions / previous.rmbMillions - 1) * 100
+    }
+
+    public func computedGrowthPercent(of quarter: AmazonQuarter) -> Double? {
+        guard let previous = amazonQuarter(year: quarter.year - 1, quarter: quarter.quarter),
+              previous.usdMillions > 0 else { return nil }
+        return (quarter.usdMillions / previous.usdMillions - 1) * 100
+    }
+
+    public func exchangeRate(id: String) -> ExchangeRate? { exchangeRates.first { $0.id == id } }
+
+    public var converter: CurrencyConverter { CurrencyConverter(revenue: self) }
+}

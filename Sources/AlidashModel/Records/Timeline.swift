@@ -1,0 +1,48 @@
+/// What a timeline event is about.
+public enum EventCategory: String, Decodable, Sendable, CaseIterable {
+    case alibaba, cainiao, ewtp, liege, amazon, zalando, article
+}
+
+/// A dated event in the story.
+public struct TimelineEvent: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var date: PartialDate
+    public var title: LocalizedText
+    public var detail: LocalizedText?
+    public var category: EventCategory
+    public var confidence: Confidence
+    public var sources: [String]
+}
+
+/// `timeline.json`.
+public struct Timeline: Decodable, Sendable {
+    public var events: [TimelineEvent]
+}
+
+/// A company or person with their sourced facts.
+public struct Profile: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var summary: LocalizedText
+    public var facts: [Fact]
+}
+
+/// `profiles.json`.
+public struct Profiles: Decodable, Sendable {
+    public var companies: [Profile]
+    public var people: [Profile]
+}
+
+/// A headline card on the overview: references to figures held elsewhere.
+public struct OverviewCard: Decodable, Sendable, Identifiable {
+    public var id: String
+    public var title: LocalizedText
+    public var figures: [FigureReference]
+    public var errata: [String]?
+}
+
+/// `overview.json`.
+public struct Overview: Decodable, Sendable {
+    public var story: LocalizedText
+    public var cards: [OverviewCard]
+}

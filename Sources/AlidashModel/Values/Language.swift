@@ -1,0 +1,48 @@
+/// The languages the dashboard speaks.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case en
+    case de
+
+    /// Picks the language from POSIX locale variables (LC_ALL, LC_MESSAGES, LANG), English otherwise.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("de") ? .de : .en
+        }
+        return .en
+    }
+}
+
+/// Text in English and, where given, German. Decodes from `"plain"` or `{"en": …, "de": …}`.
+public struct LocalizedText: Sendable, Equatable, Hashable {
+    public var english: String
+    public var german: String?
+
+    public init(_ english: String, german: String? = nil) {
+        self.english = english
+        self.german = german
+    }
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .en: return english
+        case .de: return german ?? english
+        }
+    }
+}
+
+extension LocalizedText: Decodable {
+    private enum CodingKeys: String, CodingKey { case en, de }
+
+    public init(from decoder: Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let plain = try? single.decode(String.self) {
+            self.init(plain)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try container.decode(String.self, forKey: .en),
+            german: try container.decodeIfPresent(String.self, forKey: .de)
+        )
+    }
+}

@@ -1,0 +1,127 @@
+import AlidashModel
+
+extension AppState {
+    /// Draws the whole screen into a fresh buffer of the window's size.
+    public func render() -> Buffer {
+        var buffer = Buffer(width: width, height: height)
+        render(into: &buffer)
+        return buffer
+    }
+
+    public func render(into buffer: inout Buffer) {
+        let context = self.context
+        guard !isTooSmall else {
+            renderTooSmall(into: &buffer, context: context)
+            return
+        }
+        TabBar.render(into: &buffer, y: 0, width: width, active: active, language: language, glyphs: glyphs)
+        let area = paneArea
+        switch active {
+        case .overview: overview.render(into: &buffer, area: area, context: context)
+        case .hubs: hubs.render(into: &buffer, area: area, context: context)
+        case .revenue: revenue.render(into: &buffer, area: area, context: context)
+        case .comparison: comparison.render(into: &buffer, area: area, context: context)
+        case .timeline: timeline.render(into: &buffer, area: area, context: context)
+        case .sources: sources.render(into: &buffer, area: area, context: context)
+        }
+        renderStatusLine(into: &buffer, context: context)
+        if case .help(let scroll) = overlay {
+            HelpOverlay(keyMap: keyMap, scroll: scroll).render(into: &buffer, area: area, context: context)
+        }
+    }
+
+    private func renderTooSmall(into buffer: inout Buffer, context: RenderContext) {
+        let lines = [
+            context.t("Window too small", "Fenster zu klein"),
+            context.t("need \(AppState.minimumWidth)×\(AppState.minimumHeight)", "benötigt \(AppState.minimumWidth)×\(AppState.minimumHeight)"),
+            context.t("now \(width)×\(height)", "jetzt \(width)×\(height)"),
+            context.t("q quits", "q beendet"),
+        ]
+        let top = height.saturatingSubtract(lines.count) / 2
+        for (index, line) in lines.enumerated() {
+            let text = TerminalText.truncate(line, to: width)
+            let x = width.saturatingSubtract(TerminalText.width(of: text)) / 2
+            buffer.put(text, x: x, y: top + index, style: Style(index == 0 ? .warning : .normal))
+        }
+    }
+
+    private func renderStatusLine(into buffer: inout Buffer, context: RenderContext) {
+        let y = height - 1
+        let row = Rect(x: 0, y: y, width: width, height: 1)
+        buffer.fill(row, style: Style(.statusBar))
+        switch overlay {
+        case .commandLine(let text):
+            let candidates = CommandLine.candidates(for: text).prefix(8)
+            if !candidates.isEmpty, y > 1 {
+                let hint = Rect(x: 0, y: y - 1, width: width, height: 1)
+                buffer.fill(hint, style: Style(.overlay))
+                buffer.put(" " + candidates.joined(separator: "  "), x: 0, y: y - 1, style: Style(.dim), clip: hint)
+            }
+            let used = buffer.put(":", x: 0, y: y, style: Style(.statusKey), clip: row)
+            let shown = buffer.put(text, x: used, y: y, style: Style(.statusBar), clip: row)
+            buffer.put("█", x: used + shown, y: y, style: Style(.statusBar), clip: row)
+            return
+        case .filter(let text):
+            let used = buffer.put("/", x: 0, y: y, style: Style(.statusKey), clip: row)
+            let shown = buffer.put(text, x: used, y: y, style: Style(.statusBar), clip: row)
+            buffer.put("█", x: used + shown, y: y, style: Style(.statusBar), clip: row)
+            let hint = context.t("  Enter keeps · Esc clears", "  Enter behält · Esc löscht")
+            buffer.put(hint, x: used + shown + 1, y: y, style: Style(.statusBar), clip: row)
+            return
+        default:
+            break
+        }
+        let right = " " + [language.rawValue.uppercased(), currency.code, data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin]
+            .joined(separator: " \(glyphs.separator) ") + " "
+        let rightWidth = TerminalText.width(of: right)
+        let leftRoom = width.saturatingSubtract(rightWidth)
+        if let status {
+            buffer.put(" " + status.text, x: 0, y: y, style: Style(status.isError ? .statusError : .statusBar),
+                       maxWidth: status.isError ? width : leftRoom, clip: row)
+        } else {
+            var x = 1
+            let hints: [(String, String)] = [
+                ("?", context.t("help", "Hilfe")), (":", context.t("go", "gehe")), ("/", context.t("filter", "Filter")),
+                ("c", currency.code), ("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")),
+                ("q", context.t("quit", "Ende")),
+            ]
+            for (key, word) in hints {
+                let needed = TerminalText.width(of: key) + 1 + TerminalText.width(of: word) + 2
+                guard x + needed <= leftRoom else { break }
+                x += buffer.put(key, x: x, y: y, style: Style(.statusKey), clip: row)
+                x += buffer.put(" " + word + "  ", x: x, y: y, style: Style(.statusBar), clip: row)
+            }
+        }
+        if status?.isError != true, width > rightWidth {
+            buffer.put(right, x: width - rightWidth, y: y, style: Style(.statusBar), clip: row)
+        }
+    }
+}
+
+/// The help overlay, generated from the key map.
+struct HelpOverlay {
+    var keyMap: KeyMap
+    var scroll: Int
+
+    func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        let keyWidth = keyMap.bindings.map { TerminalText.width(of: $0.label) }.max() ?? 0
+        var lines: [StyledLine] = keyMap.bindings.map { binding in
+            [Span(TerminalText.pad(binding.label, to: keyWidth), Style(.statusKey)),
+             Span("  " + (context.language == .de ? binding.german : binding.english))]
+        }
+        lines.append([])
+        lines.append([Span(context.t("Marks: ~ rounded  = calculated  ? unverified  [S31] source id",
+                                     "Zeichen: ~ gerundet  = berechnet  ? unbestätigt  [S31] Quellen-ID"), Style(.dim))])
+        lines.append([Span(context.t("Esc, ? or q closes this help", "Esc, ? oder q schließt die Hilfe"), Style(.dim))])
+        let contentWidth = lines.map { $0.reduce(0) { $0 + TerminalText.width(of: $1.text) } }.max() ?? 0
+        let boxWidth = min(area.width, contentWidth + 4)
+        let boxHeight = min(area.height, lines.count + 2)
+        let box = Rect(x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
+                       width: boxWidth, height: boxHeight)
+        buffer.fill(box, style: Style(.overlay))
+        let inner = Block(title: context.t("Keys", "Tasten"), focused: true).render(into: &buffer, area: box, glyphs: context.glyphs)
+        let maxScroll = lines.count.saturatingSubtract(inner.height)
+        TextLines.drawScrolled(lines, offset: min(scroll, maxScroll), into: &buffer,
+                               area: inner.inset(horizontal: 1, vertical: 0))
+    }
+}

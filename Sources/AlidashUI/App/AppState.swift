@@ -1,0 +1,304 @@
+import AlidashModel
+
+/// An overlay drawn over the panes and taking the keys while open.
+public enum Overlay: Sendable, Equatable {
+    case help(scroll: Int)
+    case commandLine(text: String)
+    case filter(text: String)
+}
+
+/// The whole dashboard: state, `update(event)` and `render()` (the Elm architecture).
+public struct AppState: Sendable {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public private(set) var data: DataSet
+    public var language: Language
+    public var glyphs: Glyphs
+    public var currency: Currency = .rmb
+    public var showTable = false
+    public private(set) var active: PaneID = .overview
+    public private(set) var overlay: Overlay?
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// A message in the status line; errors stay until the next key.
+    public private(set) var status: (text: String, isError: Bool)?
+    public var keyMap = KeyMap.standard
+
+    public var overview = OverviewPane()
+    public var hubs = HubsPane()
+    public var revenue = RevenuePane()
+    public var comparison = ComparisonPane()
+    public var timeline = TimelinePane()
+    public var sources = SourcesPane()
+
+    public init(data: DataSet, language: Language, glyphs: Glyphs = .unicode, width: Int, height: Int,
+                pane: PaneID = .overview) {
+        self.data = data
+        self.language = language
+        self.glyphs = glyphs
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.active = pane
+    }
+
+    public var context: RenderContext {
+        RenderContext(data: data, language: language, glyphs: glyphs, currency: currency, showTable: showTable)
+    }
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// The rectangle panes draw in: between the tab bar and the status line.
+    public var paneArea: Rect { Rect(x: 0, y: 1, width: width, height: height.saturatingSubtract(2)) }
+
+    // MARK: - Update
+
+    public mutating func update(_ event: Event) -> Effect {
+        switch event {
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            return .redraw
+        case .dataReloaded(let newData):
+            data = newData
+            status = (context.t("Data reloaded", "Daten neu geladen"), false)
+            clampPanes()
+            return .redraw
+        case .dataReloadFailed(let message):
+            status = (context.t("Reload failed, showing last good data: ", "Neu laden fehlgeschlagen, letzte gültige Daten: ") + message, true)
+            return .redraw
+        case .mouse(let mouse):
+            return handleMouse(mouse)
+        case .key(let key):
+            if let overlay { return handleOverlayKey(key, overlay: overlay) }
+            let hadStatus = status != nil
+            status = nil
+            guard let action = keyMap.action(for: key) else { return hadStatus ? .redraw : .none }
+            let effect = perform(action)
+            return effect == .none && hadStatus ? .redraw : effect
+        }
+    }
+
+    /// Runs an action and reports what must be redrawn.
+    public mutating func perform(_ action: Action) -> Effect {
+        let context = self.context
+        switch action {
+        case .quit: return .quit
+        case .redraw: return .fullRedraw
+        case .help:
+            overlay = .help(scroll: 0)
+            return .redraw
+        case .commandLine:
+            overlay = .commandLine(text: "")
+            return .redraw
+        case .filter:
+            guard paneSupportsFilter(active) else {
+                status = (context.t("This pane has no list to filter", "Dieser Bereich hat keine Liste zum Filtern"), false)
+                return .redraw
+            }
+            overlay = .filter(text: paneFilter(active))
+            return .redraw
+        case .nextPane:
+            return select(PaneID(rawValue: (active.rawValue + 1) % PaneID.allCases.count)!)
+        case .previousPane:
+            return select(PaneID(rawValue: (active.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count)!)
+        case .goToPane(let index):
+            guard let pane = PaneID(rawValue: index) else { return .none }
+            return select(pane)
+        case .cycleCurrency:
+            let all: [Currency] = [.rmb, .usd, .eur]
+            currency = all[((all.firstIndex(of: currency) ?? 0) + 1) % all.count]
+            status = (context.t("Currency: ", "Währung: ") + currency.code, false)
+            return .redraw
+        case .toggleView:
+            showTable.toggle()
+            return .redraw
+        case .cycleLanguage:
+            language = language == .en ? .de : .en
+            return .redraw
+        case .close:
+            if paneSupportsFilter(active), !paneFilter(active).isEmpty {
+                setPaneFilter(active, "")
+                return .redraw
+            }
+            return routeToPane(action)
+        default:
+            return routeToPane(action)
+        }
+    }
+
+    private mutating func select(_ pane: PaneID) -> Effect {
+        guard pane != active else { return .none }
+        active = pane
+        return .redraw
+    }
+
+    private mutating func routeToPane(_ action: Action) -> Effect {
+        let area = paneArea
+        let context = self.context
+        let handled: Bool
+        switch active {
+        case .overview: handled = overview.handle(action, area: area, context: context)
+        case .hubs: handled = hubs.handle(action, area: area, context: context)
+        case .revenue: handled = revenue.handle(action, area: area, context: context)
+        case .comparison: handled = comparison.handle(action, area: area, context: context)
+        case .timeline: handled = timeline.handle(action, area: area, context: context)
+        case .sources: handled = sources.handle(action, area: area, context: context)
+        }
+        return handled ? .redraw : .none
+    }
+
+    // MARK: - Overlays
+
+    private mutating func handleOverlayKey(_ key: Key, overlay: Overlay) -> Effect {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter: self.overlay = nil
+            case .control("c"): return .quit
+            case .down, .character("j"): self.overlay = .help(scroll: min(scroll + 1, keyMap.bindings.count))
+            case .up, .character("k"): self.overlay = .help(scroll: max(0, scroll - 1))
+            default: return .none
+            }
+            return .redraw
+        case .commandLine(let text):
+            switch key {
+            case .escape: self.overlay = nil
+            case .control("c"): return .quit
+            case .enter:
+                self.overlay = nil
+                return runCommand(text)
+            case .tab:
+                self.overlay = .commandLine(text: CommandLine.complete(text))
+            case .backspace:
+                if text.isEmpty { self.overlay = nil } else { self.overlay = .commandLine(text: String(text.dropLast())) }
+            case .character(let character):
+                self.overlay = .commandLine(text: String((text + String(character)).prefix(80)))
+            default: return .none
+            }
+            return .redraw
+        case .filter(let text):
+            switch key {
+            case .escape:
+                self.overlay = nil
+                setPaneFilter(active, "")
+            case .control("c"): return .quit
+            case .enter: self.overlay = nil
+            case .backspace:
+                let shorter = String(text.dropLast())
+                self.overlay = .filter(text: shorter)
+                setPaneFilter(active, shorter)
+            case .character(let character):
+                let longer = String((text + String(character)).prefix(60))
+                self.overlay = .filter(text: longer)
+                setPaneFilter(active, longer)
+            case .up, .down, .pageUp, .pageDown:
+                _ = routeToPane(keyMap.action(for: key) ?? .moveDown)
+            default: return .none
+            }
+            return .redraw
+        }
+    }
+
+    private mutating func runCommand(_ text: String) -> Effect {
+        let context = self.context
+        switch CommandLine.parse(text) {
+        case .pane(let pane):
+            active = pane
+        case .quit:
+            return .quit
+        case .help:
+            overlay = .help(scroll: 0)
+        case .currency(let value):
+            currency = value
+        case .language(let value):
+            language = value
+        case .table(let value):
+            showTable = value
+        case .empty:
+            return .redraw
+        case .unknown(let word):
+            status = (context.t("Unknown command: ", "Unbekannter Befehl: ") + word + context.t(" (try :help)", " (siehe :help)"), true)
+        }
+        return .redraw
+    }
+
+    // MARK: - Pane helpers
+
+    private func paneSupportsFilter(_ pane: PaneID) -> Bool {
+        switch pane {
+        case .overview: return overview.supportsFilter
+        case .hubs: return hubs.supportsFilter
+        case .revenue: return revenue.supportsFilter
+        case .comparison: return comparison.supportsFilter
+        case .timeline: return timeline.supportsFilter
+        case .sources: return sources.supportsFilter
+        }
+    }
+
+    private func paneFilter(_ pane: PaneID) -> String {
+        switch pane {
+        case .overview: return overview.filter
+        case .hubs: return hubs.filter
+        case .revenue: return revenue.filter
+        case .comparison: return comparison.filter
+        case .timeline: return timeline.filter
+        case .sources: return sources.filter
+        }
+    }
+
+    private mutating func setPaneFilter(_ pane: PaneID, _ text: String) {
+        let context = self.context
+        switch pane {
+        case .overview: overview.setFilter(text, context: context)
+        case .hubs: hubs.setFilter(text, context: context)
+        case .revenue: revenue.setFilter(text, context: context)
+        case .comparison: comparison.setFilter(text, context: context)
+        case .timeline: timeline.setFilter(text, context: context)
+        case .sources: sources.setFilter(text, context: context)
+        }
+    }
+
+    /// After a data reload lists may be shorter: re-apply filters so selections stay in range.
+    private mutating func clampPanes() {
+        for pane in PaneID.allCases where paneSupportsFilter(pane) {
+            setPaneFilter(pane, paneFilter(pane))
+        }
+    }
+
+    // MARK: - Mouse
+
+    private mutating func handleMouse(_ mouse: MouseEvent) -> Effect {
+        guard overlay == nil, !isTooSmall else { return .none }
+        switch mouse {
+        case .click(let x, let y):
+            if y == 0 {
+                for tab in TabBar.layout(width: width, language: language) where tab.columns.contains(x) {
+                    return select(tab.pane)
+                }
+                return .none
+            }
+            let area = paneArea
+            guard area.contains(x: x, y: y) else { return .none }
+            let context = self.context
+            let handled: Bool
+            switch active {
+            case .overview: handled = overview.click(x: x, y: y, area: area, context: context)
+            case .hubs: handled = hubs.click(x: x, y: y, area: area, context: context)
+            case .revenue: handled = revenue.click(x: x, y: y, area: area, context: context)
+            case .comparison: handled = comparison.click(x: x, y: y, area: area, context: context)
+            case .timeline: handled = timeline.click(x: x, y: y, area: area, context: context)
+            case .sources: handled = sources.click(x: x, y: y, area: area, context: context)
+            }
+            return handled ? .redraw : .none
+        case .scrollUp:
+            var effect = Effect.none
+            for _ in 0..<3 where routeToPane(.moveUp) == .redraw { effect = .redraw }
+            return effect
+        case .scrollDown:
+            var effect = Effect.none
+            for _ in 0..<3 where routeToPane(.moveDown) == .redraw { effect = .redraw }
+            return effect
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// What a key asks for, independent of which key it was.
+public enum Action: Sendable, Equatable, Hashable {
+    case quit, redraw, help, commandLine, filter
+    case nextPane, previousPane, goToPane(Int)
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open, close
+    case cycleCurrency, toggleView, cycleLanguage
+}
+
+/// One entry of the key map: the keys, the action, and the words help shows for it.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    /// How the keys are written in help, e.g. "j ↓".
+    public var label: String
+    public var action: Action
+    public var english: String
+    public var german: String
+}
+
+/// The key map is data, so help is generated from it and can never disagree with it.
+public struct KeyMap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public static let standard = KeyMap(bindings: [
+        KeyBinding(keys: (1...6).map { .character(Character(String($0))) }, label: "1–6", action: .goToPane(0),
+                   english: "Go to pane by number", german: "Bereich nach Nummer wählen"),
+        KeyBinding(keys: [.tab, .right, .character("l")], label: "Tab → l", action: .nextPane,
+                   english: "Next pane", german: "Nächster Bereich"),
+        KeyBinding(keys: [.backTab, .left, .character("h")], label: "S-Tab ← h", action: .previousPane,
+                   english: "Previous pane", german: "Vorheriger Bereich"),
+        KeyBinding(keys: [.down, .character("j")], label: "↓ j", action: .moveDown,
+                   english: "Move down / scroll", german: "Nach unten / blättern"),
+        KeyBinding(keys: [.up, .character("k")], label: "↑ k", action: .moveUp,
+                   english: "Move up / scroll", german: "Nach oben / blättern"),
+        KeyBinding(keys: [.pageDown, .control("f"), .control("d")], label: "PgDn", action: .pageDown,
+                   english: "Page down", german: "Seite nach unten"),
+        KeyBinding(keys: [.pageUp, .control("b"), .control("u")], label: "PgUp", action: .pageUp,
+                   english: "Page up", german: "Seite nach oben"),
+        KeyBinding(keys: [.home, .character("g")], label: "Home g", action: .top,
+                   english: "First item", german: "Erster Eintrag"),
+        KeyBinding(keys: [.end, .character("G")], label: "End G", action: .bottom,
+                   english: "Last item", german: "Letzter Eintrag"),
+        KeyBinding(keys: [.enter], label: "Enter", action: .open,
+                   english: "Open details", german: "Details öffnen"),
+        KeyBinding(keys: [.escape], label: "Esc", action: .close,
+                   english: "Close overlay / clear filter", german: "Overlay schließen / Filter löschen"),
+        KeyBinding(keys: [.character("/")], label: "/", action: .filter,
+                   english: "Filter the list", german: "Liste filtern"),
+        KeyBinding(keys: [.character("c")], label: "c", action: .cycleCurrency,
+                   english: "Currency: RMB, USD, EUR", german: "Währung: RMB, USD, EUR"),
+        KeyBinding(keys: [.character("t")], label: "t", action: .toggleView,
+                   english: "Chart or table", german: "Diagramm oder Tabelle"),
+        KeyBinding(keys: [.character("L")], label: "L", action: .cycleLanguage,
+                   english: "English / Deutsch", german: "English / Deutsch"),
+        KeyBinding(keys: [.character(":")], label: ":", action: .commandLine,
+                   english: "Command line (:hubs, :revenue …)", german: "Befehlszeile (:hubs, :revenue …)"),
+        KeyBinding(keys: [.character("?")], label: "?", action: .help,
+                   english: "This help", german: "Diese Hilfe"),
+        KeyBinding(keys: [.control("l")], label: "C-l", action: .redraw,
+                   english: "Redraw the screen", german: "Bildschirm neu zeichnen"),
+        KeyBinding(keys: [.character("q"), .control("c")], label: "q C-c", action: .quit,
+                   english: "Quit", german: "Beenden"),
+    ])
+
+    /// The action for a key, if any. Digits carry their pane number.
+    public func action(for key: Key) -> Action? {
+        if case .character(let character) = key, let digit = character.wholeNumberValue, (1...6).contains(digit) {
+            return .goToPane(digit - 1)
+        }
+        return bindings.first { $0.keys.contains(key) }?.action
+    }
+}

@@ -1,0 +1,86 @@
+import AlidashModel
+
+/// The panes, in tab order.
+public enum PaneID: Int, Sendable, CaseIterable {
+    case overview, hubs, revenue, comparison, timeline, sources
+
+    public func title(_ language: Language) -> String {
+        switch (self, language) {
+        case (.overview, .en): return "Overview"
+        case (.overview, .de): return "Überblick"
+        case (.hubs, _): return "Hubs"
+        case (.revenue, .en): return "Revenue"
+        case (.revenue, .de): return "Umsatz"
+        case (.comparison, _): return "Amazon vs Alibaba"
+        case (.timeline, .en): return "Timeline"
+        case (.timeline, .de): return "Chronik"
+        case (.sources, .en): return "Sources"
+        case (.sources, .de): return "Quellen"
+        }
+    }
+
+    /// A short title for narrow windows.
+    public func shortTitle(_ language: Language) -> String {
+        switch (self, language) {
+        case (.overview, .en): return "Overv."
+        case (.overview, .de): return "Überbl."
+        case (.hubs, _): return "Hubs"
+        case (.revenue, .en): return "Rev."
+        case (.revenue, .de): return "Ums."
+        case (.comparison, _): return "AMZ/BABA"
+        case (.timeline, .en): return "Time"
+        case (.timeline, .de): return "Chron."
+        case (.sources, .en): return "Src"
+        case (.sources, .de): return "Quell."
+        }
+    }
+
+    /// Names the command line accepts for this pane (the first is the canonical one).
+    public var commandNames: [String] {
+        switch self {
+        case .overview: return ["overview", "home"]
+        case .hubs: return ["hubs", "map"]
+        case .revenue: return ["revenue", "singles-day", "gmv"]
+        case .comparison: return ["comparison", "amazon", "compare"]
+        case .timeline: return ["timeline", "events"]
+        case .sources: return ["sources", "errata"]
+        }
+    }
+}
+
+/// A pane: its own state, how it reacts to actions, and how it draws itself.
+/// Panes never touch the terminal; `render` must not change state.
+public protocol PaneModel: Sendable {
+    /// Reacts to an action; returns false when the action is not the pane's to handle.
+    mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool
+    func render(into buffer: inout Buffer, area: Rect, context: RenderContext)
+    /// Whether `/` filters this pane, and the filter now applied.
+    var supportsFilter: Bool { get }
+    var filter: String { get }
+    mutating func setFilter(_ text: String, context: RenderContext)
+    /// A click inside the pane's area (already in buffer coordinates).
+    mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool
+}
+
+extension PaneModel {
+    public var supportsFilter: Bool { false }
+    public var filter: String { "" }
+    public mutating func setFilter(_ text: String, context: RenderContext) {}
+    public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool { false }
+}
+
+/// Case-insensitive, accent-tolerant matching for `/` filters.
+public func filterMatches(_ query: String, _ fields: [String]) -> Bool {
+    let needle = query.lowercased().trimmingPrefixSpaces()
+    guard !needle.isEmpty else { return true }
+    return fields.contains { $0.lowercased().contains(needle) }
+}
+
+extension String {
+    func trimmingPrefixSpaces() -> String {
+        var text = Substring(self)
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}

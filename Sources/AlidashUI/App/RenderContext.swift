@@ -1,0 +1,42 @@
+import AlidashModel
+
+/// Everything a pane needs to draw itself, passed down instead of read from globals.
+public struct RenderContext: Sendable {
+    public var data: DataSet
+    public var language: Language
+    public var glyphs: Glyphs
+    public var currency: Currency
+    public var showTable: Bool
+
+    public init(data: DataSet, language: Language, glyphs: Glyphs, currency: Currency, showTable: Bool) {
+        self.data = data
+        self.language = language
+        self.glyphs = glyphs
+        self.currency = currency
+        self.showTable = showTable
+    }
+
+    public var formatter: Formatter { Formatter(language: language) }
+
+    /// Picks the English or German words for the interface.
+    public func t(_ english: String, _ german: String) -> String {
+        language == .de ? german : english
+    }
+
+    public func text(_ localized: LocalizedText) -> String { localized.text(in: language) }
+
+    /// Source ids as shown after a figure: "[S31, S33]".
+    public func cite(_ ids: [String]) -> String {
+        ids.isEmpty ? "" : "[" + ids.joined(separator: ", ") + "]"
+    }
+
+    /// A short mark for how far a figure can be trusted ("" for verified).
+    public func confidenceTag(_ confidence: Confidence) -> String {
+        switch confidence {
+        case .verified: return ""
+        case .rounded: return t("rounded", "gerundet")
+        case .derived: return t("calculated", "berechnet")
+        case .unverified: return t("UNVERIFIED", "UNBESTÄTIGT")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// One screen cell: a character (or the right half of a wide one) and its style.
+public struct Cell: Sendable, Equatable {
+    public var symbol: Character
+    /// Cells taken: 1, 2 for a wide character, 0 for the cell covered by the wide one to its left.
+    public var width: UInt8
+    public var style: Style
+
+    public init(_ symbol: Character = " ", style: Style = .normal, width: UInt8 = 1) {
+        self.symbol = symbol
+        self.style = style
+        self.width = width
+    }
+
+    public static let blank = Cell()
+    static let continuation = Cell(" ", width: 0)
+}
+
+/// A grid of cells that widgets draw into; the terminal backend copies it to the screen.
+/// Nothing here touches a terminal, so every screen can be tested as text.
+public struct Buffer: Sendable, Equatable {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, filling cell: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: cell, count: self.width * self.height)
+    }
+
+    public var area: Rect { Rect(width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+            return cells[y * width + x]
+        }
+        set {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    // MARK: - Drawing
+
+    /// Writes `text` from (x, y), clipped to `clip` (the whole buffer by default) and to `maxWidth` cells.
+    /// Returns the number of cells used. Text is sanitized: no control sequence can reach the terminal.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal,
+                             maxWidth: Int = Int.max, clip: Rect? = nil) -> Int {
+        let bounds = (clip ?? area).intersection(area)
+        guard y >= bounds.y, y < bounds.maxY, maxWidth > 0 else { return 0 }
+        let limit = min(bounds.maxX, x.saturatingAdd(maxWidth))
+        var column = x
+        for character in text {
+            guard let clean = TerminalText.sanitize(character) else { continue }
+            let cells = TerminalText.width(of: clean)
+            if cells == 0 { continue }
+            if column + cells > limit { break }
+            if column >= bounds.x {
+                setCell(x: column, y: y, Cell(clean, style: style, width: UInt8(cells)))
+            } else if column + cells > bounds.x {
+                setCell(x: bounds.x, y: y, Cell(" ", style: style)) // a wide char cut by the left edge
+            }
+            column += cells
+        }
+        return max(0, column - x)
+    }
+
+    /// Places one cell, keeping wide characters whole: overwriting half of one blanks the other half.
+    private mutating func setCell(x: Int, y: Int, _ cell: Cell) {
+        clearWideNeighbours(x: x, y: y)
+        self[x, y] = cell
+        if cell.width == 2 {
+            if x + 1 < width {
+                clearWideNeighbours(x: x + 1, y: y)
+                self[x + 1, y] = Cell(" ", style: cell.style, width: 0)
+            } else {
+                self[x, y] = Cell(" ", style: cell.style) // no room for the right half
+            }
+        }
+    }
+
+    private mutating func clearWideNeighbours(x: Int, y: Int) {
+        let current = self[x, y]
+        if current.width == 0, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+        if current.width == 2, x + 1 < width { self[x + 1, y] = Cell(" ", style: self[x + 1, y].style) }
+    }
+
+    /// Fills a rectangle with one symbol and style.
+    public mutating func fill(_ rect: Rect, symbol: Character = " ", style: Style = .normal) {
+        let target = rect.intersection(area)
+        guard !target.isEmpty else { return }
+        for row in target.y..<target.maxY {
+            for column in target.x..<target.maxX {
+                setCell(x: column, y: row, Cell(symbol, style: style))
+            }
+        }
+    }
+
+    /// Changes the style of a rectangle, keeping its text.
+    public mutating func setStyle(_ rect: Rect, style: Style) {
+        let target = rect.intersection(area)
+        guard !target.isEmpty else { return }
+        for row in target.y..<target.maxY {
+            for column in target.x..<target.maxX {
+                cells[row * width + column].style = style
+            }
+        }
+    }
+
+    // MARK: - Reading back
+
+    /// The text of one row (wide characters once, their covered cells skipped).
+    public func line(_ row: Int) -> String {
+        guard row >= 0, row < height else { return "" }
+        var text = ""
+        for column in 0..<width {
+            let cell = cells[row * width + column]
+            if cell.width != 0 { text.append(cell.symbol) }
+        }
+        return text
+    }
+
+    /// All rows as text, trailing spaces removed: the readable form kept in expected-screen files.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var text = line(row)
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+    }
+
+    /// True when `text` appears anywhere on screen.
+    public func contains(_ text: String) -> Bool {
+        (0..<height).contains { line($0).contains(text) }
+    }
+}
+
+extension Buffer {
+    /// Copies rows of `source` starting at `sourceRow` into `area` (a scrolled view of a taller canvas).
+    public mutating func blit(_ source: Buffer, sourceRow: Int, into area: Rect) {
+        let target = area.intersection(self.area)
+        guard !target.isEmpty else { return }
+        for row in 0..<target.height {
+            let from = sourceRow + row
+            guard from >= 0, from < source.height else { break }
+            for column in 0..<min(target.width, source.width) {
+                self[target.x + column, target.y + row] = source[column, from]
+            }
+        }
+    }
+}

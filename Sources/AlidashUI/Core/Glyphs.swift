@@ -1,0 +1,37 @@
+/// The symbols drawing uses, in a Unicode set and an ASCII set for terminals or locales without UTF-8.
+public struct Glyphs: Sendable, Equatable {
+    public var horizontal: Character
+    public var vertical: Character
+    public var topLeft: Character
+    public var topRight: Character
+    public var bottomLeft: Character
+    public var bottomRight: Character
+    public var teeDown: Character
+    public var teeUp: Character
+    public var barFull: Character
+    /// Eighths of a cell, from one eighth to seven, for smooth bar ends.
+    public var barEighths: [Character]
+    public var sparkline: [Character]
+    public var up: String
+    public var down: String
+    public var bullet: Character
+    public var marker: Character
+    public var selectedMarker: Character
+    public var ellipsis: String
+    public var separator: String
+    /// True when map and chart dots may use braille patterns (U+2800–U+28FF).
+    public var braille: Bool
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        teeDown: "┬", teeUp: "┴", barFull: "█", barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
+        sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], up: "▲", down: "▼", bullet: "•",
+        marker: "●", selectedMarker: "◉", ellipsis: "…", separator: "·", braille: true
+    )
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        teeDown: "+", teeUp: "+", barFull: "#", barEighths: [], sparkline: ["_", ".", "-", "=", "*", "#", "#", "#"],
+        up: "^", down: "v", bullet: "*", marker: "o", selectedMarker: "@", ellipsis: "~", separator: "|", braille: false
+    )
+}

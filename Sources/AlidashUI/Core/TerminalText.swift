@@ -1,0 +1,154 @@
+/// Makes any text safe and measurable on a terminal: control and bidi characters never reach it,
+/// and widths follow wcwidth (wide CJK and emoji take two cells, combining marks none).
+public enum TerminalText {
+    /// Shown in place of control characters, so hostile data stays visible but inert.
+    public static let replacement: Character = "\u{FFFD}"
+
+    /// The number of cells a sanitized character takes: 0, 1 or 2.
+    public static func width(of character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        return width(of: scalar)
+    }
+
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        if isZeroWidth(scalar) { return 0 }
+        return isWide(value) ? 2 : 1
+    }
+
+    /// Width of a whole string in cells, after sanitizing.
+    public static func width(of text: String) -> Int {
+        var total = 0
+        for character in text {
+            guard let clean = sanitize(character) else { continue }
+            total += width(of: clean)
+        }
+        return total
+    }
+
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return true
+        default: return scalar.value == 0x200B || (0xFE00...0xFE0F).contains(scalar.value)
+        }
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+    }
+
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD,
+             0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797,
+             0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x16FE0...0x18AFF, 0x1B000...0x1B2FF, 0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A,
+             0x1F200...0x1F251, 0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393,
+             0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440,
+             0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A,
+             0x1F595...0x1F596, 0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC, 0x1F6D0...0x1F6D2,
+             0x1F6D5...0x1F6D7, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F93A,
+             0x1F93C...0x1F945, 0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A character as it may be drawn: controls become U+FFFD, format and bidi characters vanish,
+    /// a cluster keeps its base and at most four combining marks (what a curses cell holds).
+    /// Nil when nothing of it is drawable.
+    public static func sanitize(_ character: Character) -> Character? {
+        let scalars = character.unicodeScalars
+        guard let base = scalars.first else { return nil }
+        if base == "\t" { return " " }
+        if isControl(base) { return replacement }
+        if isZeroWidth(base) { return nil }
+        if scalars.count == 1 { return character }
+        var kept = String.UnicodeScalarView()
+        kept.append(base)
+        var marks = 0
+        for scalar in scalars.dropFirst() {
+            let category = scalar.properties.generalCategory
+            guard category == .nonspacingMark || category == .enclosingMark, marks < 4 else { continue }
+            kept.append(scalar)
+            marks += 1
+        }
+        return Character(String(kept))
+    }
+
+    /// Cuts `text` to at most `maxWidth` cells, ending in "…" when it was cut.
+    public static func truncate(_ text: String, to maxWidth: Int, ellipsis: String = "…") -> String {
+        guard maxWidth > 0 else { return "" }
+        if width(of: text) <= maxWidth { return text }
+        let room = maxWidth.saturatingSubtract(width(of: ellipsis))
+        var result = ""
+        var used = 0
+        for character in text {
+            guard let clean = sanitize(character) else { continue }
+            let cells = width(of: clean)
+            if used + cells > room { break }
+            result.append(clean)
+            used += cells
+        }
+        return result + (room > 0 || maxWidth >= width(of: ellipsis) ? ellipsis : "")
+    }
+
+    /// Pads with spaces (or cuts) to exactly `width` cells.
+    public static func pad(_ text: String, to targetWidth: Int, alignRight: Bool = false) -> String {
+        let cut = truncate(text, to: targetWidth)
+        let fill = String(repeating: " ", count: targetWidth.saturatingSubtract(width(of: cut)))
+        return alignRight ? fill + cut : cut + fill
+    }
+
+    /// Word-wraps to lines of at most `maxWidth` cells; words longer than a line are broken.
+    public static func wrap(_ text: String, width maxWidth: Int) -> [String] {
+        guard maxWidth > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var wordWidth = width(of: word)
+                if lineWidth > 0 && lineWidth + 1 + wordWidth <= maxWidth {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while wordWidth > maxWidth {
+                    var head = ""
+                    var headWidth = 0
+                    var rest = Substring(word)
+                    while let first = rest.first {
+                        let cells = sanitize(first).map { self.width(of: $0) } ?? 0
+                        if headWidth + cells > maxWidth { break }
+                        head.append(first)
+                        headWidth += cells
+                        rest = rest.dropFirst()
+                    }
+                    if head.isEmpty { head = String(rest.prefix(1)); rest = rest.dropFirst() }
+                    lines.append(head)
+                    word = String(rest)
+                    wordWidth = width(of: word)
+                }
+                line = word
+                lineWidth = wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

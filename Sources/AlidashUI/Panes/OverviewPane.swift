@@ -1,0 +1,89 @@
+import AlidashModel
+
+/// The story at a glance: headline cards, each figure with its source, and where the article was wrong.
+public struct OverviewPane: PaneModel {
+    public private(set) var scroll = 0
+
+    public init() {}
+
+    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
+        let total = canvasHeight(width: area.width, context: context)
+        let maxScroll = total.saturatingSubtract(area.height)
+        let before = scroll
+        switch action {
+        case .moveDown: scroll = min(maxScroll, scroll + 1)
+        case .moveUp: scroll = max(0, scroll - 1)
+        case .pageDown: scroll = min(maxScroll, scroll + max(1, area.height - 1))
+        case .pageUp: scroll = max(0, scroll - max(1, area.height - 1))
+        case .top: scroll = 0
+        case .bottom: scroll = maxScroll
+        default: return false
+        }
+        return scroll != before
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        guard !area.isEmpty else { return }
+        let canvas = drawCanvas(width: area.width, context: context)
+        let offset = min(scroll, canvas.height.saturatingSubtract(area.height))
+        buffer.blit(canvas, sourceRow: offset, into: area)
+    }
+
+    // MARK: - Layout
+
+    private static func columnCount(width: Int) -> Int {
+        width >= 150 ? 3 : (width >= 100 ? 2 : 1)
+    }
+
+    private func cardLines(_ card: OverviewCard, width: Int, context: RenderContext) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for reference in card.figures {
+            guard let figure = context.data.resolve(reference) else { continue }
+            lines += FigureLines.lines(for: figure, width: width, context: context)
+        }
+        for id in card.errata ?? [] {
+            guard let erratum = context.data.erratum(id: id) else { continue }
+            lines += FigureLines.lines(for: erratum, width: width, context: context)
+        }
+        return lines
+    }
+
+    private func canvasHeight(width: Int, context: RenderContext) -> Int {
+        drawCanvas(width: width, context: context).height
+    }
+
+    /// Draws all content onto a canvas as tall as it needs; `render` shows a window of it.
+    private func drawCanvas(width: Int, context: RenderContext) -> Buffer {
+        guard width > 4 else { return Buffer(width: width, height: 0) }
+        let story = TextLines.wrapped(context.text(context.data.overview.story), width: width - 2, style: Style(.normal))
+        let columns = OverviewPane.columnCount(width: width)
+        let cardWidth = (width - (columns - 1)) / columns
+        let cards = context.data.overview.cards.map { card in
+            (card, cardLines(card, width: cardWidth - 4, context: context))
+        }
+        // Cards flow in rows; each row is as tall as its tallest card.
+        var rowHeights: [Int] = []
+        for start in stride(from: 0, to: cards.count, by: columns) {
+            let row = cards[start..<min(cards.count, start + columns)]
+            rowHeights.append((row.map(\.1.count).max() ?? 0) + 2)
+        }
+        let header = story.count + 1
+        var canvas = Buffer(width: width, height: header + rowHeights.reduce(0, +))
+        for (index, line) in story.enumerated() {
+            TextLines.draw(line, into: &canvas, x: 1, y: index, area: canvas.area)
+        }
+        var y = header
+        for (rowIndex, height) in rowHeights.enumerated() {
+            for column in 0..<columns {
+                let index = rowIndex * columns + column
+                guard index < cards.count else { break }
+                let (card, lines) = cards[index]
+                let box = Rect(x: column * (cardWidth + 1), y: y, width: cardWidth, height: height)
+                let inner = Block(title: context.text(card.title)).render(into: &canvas, area: box, glyphs: context.glyphs)
+                TextLines.drawScrolled(lines, offset: 0, into: &canvas, area: inner.inset(horizontal: 1, vertical: 0))
+            }
+            y += height
+        }
+        return canvas
+    }
+}

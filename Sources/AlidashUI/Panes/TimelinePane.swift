@@ -1,0 +1,12 @@
+import AlidashModel
+
+/// Placeholder while the Timeline pane is being built.
+public struct TimelinePane: PaneModel {
+    public init() {}
+
+    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool { false }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        buffer.put("Timeline", x: area.x + 1, y: area.y + 1, style: Style(.title), clip: area)
+    }
+}
