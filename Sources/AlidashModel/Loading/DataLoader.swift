@@ -190,3 +190,13 @@ public enum DataLoader {
                            message: "not valid JSON: " + (message.isEmpty ? "syntax error" : String(message)))
     }
 }
+
+extension DataLoader {
+    /// The text of a bundled data file, for `export` and for tests that start from a copy.
+    public static func bundledText(of name: String) -> String? {
+        BundledData.files.first { $0.name == name }?.contents
+    }
+
+    /// Names of the files compiled into the binary.
+    public static var bundledFileNames: [String] { BundledData.files.map(\.name) }
+}
