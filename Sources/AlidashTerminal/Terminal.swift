@@ -1,1 +1,251 @@
-// ncurses backend.
+import AlidashUI
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// When the dashboard may use colour (`--color`).
+public enum ColorMode: String, Sendable, CaseIterable {
+    case never, auto, always
+}
+
+/// What the dashboard asks of the terminal.
+public struct TerminalOptions: Sendable {
+    public var colorMode: ColorMode
+    public var mouse: Bool
+    /// The process environment (TERM, NO_COLOR).
+    public var environment: [String: String]
+
+    public init(colorMode: ColorMode = .auto, mouse: Bool = true, environment: [String: String]) {
+        self.colorMode = colorMode
+        self.mouse = mouse
+        self.environment = environment
+    }
+}
+
+/// Why no dashboard can be shown on this terminal (exit status 2).
+public enum TerminalError: Error, Sendable, CustomStringConvertible {
+    case notATerminal
+    case termUnset
+    case unknownTerm(String)
+    case noCursorAddressing(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "standard input and output must be a terminal for the dashboard."
+        case .termUnset:
+            return "TERM is not set, so the type of terminal is unknown."
+        case .unknownTerm(let name):
+            return "the terminal type TERM=\(name) is not known on this system."
+        case .noCursorAddressing(let name):
+            return "the terminal type TERM=\(name) cannot move the cursor, so no dashboard can be drawn."
+        }
+    }
+}
+
+/// What one read of the terminal produced.
+public enum TerminalInput: Sendable {
+    case event(Event)
+    /// Nothing arrived within the input timeout (a tick: time to poll for other work).
+    case idle
+    /// A signal asked the program to stop (SIGINT, SIGTERM, SIGHUP).
+    case signal(Int32)
+    /// The terminal is gone (hang-up, closed input): nothing more will come.
+    case hangUp
+}
+
+/// The ncurses screen: set up and torn down as a pair, draws `Buffer`s (only what changed) and
+/// turns keys, mouse and resizes into `Event`s. The only code in alidash that talks to ncurses.
+public final class Terminal {
+    /// Milliseconds `nextInput` waits for a key before reporting `.idle`.
+    public static let inputTimeout: Int32 = 250
+    /// How long a lone Esc waits for the rest of an escape sequence (ncurses' default is a full second).
+    public static let escapeDelay: Int32 = 25
+
+    /// False when the locale cannot show UTF-8: use `Glyphs.ascii`; drawn buffers are folded to ASCII.
+    public let isUTF8: Bool
+    public let scheme: Theme.Scheme
+    private let theme: Theme
+    private var screen: OpaquePointer?
+    private var palette: ColorPalette
+    /// What is on screen now; nil forces the next frame to write every cell.
+    private var previous: Buffer?
+    private var isOpen = true
+
+    /// The glyph set that this terminal's locale can show.
+    public var glyphs: Glyphs { isUTF8 ? .unicode : .ascii }
+
+    public var width: Int { Int(getmaxx(alidash_stdscr())) }
+    public var height: Int { Int(getmaxy(alidash_stdscr())) }
+
+    // MARK: - Set-up and tear-down
+
+    /// Takes over the terminal. Pair every successful call with `close()`.
+    public init(options: TerminalOptions) throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        guard let term = options.environment["TERM"], !term.isEmpty else { throw .termUnset }
+        setlocale(LC_ALL, "")
+        isUTF8 = alidash_locale_is_utf8() != 0
+        // Before newterm, so ncurses keeps ours instead of installing its own (it only replaces defaults).
+        SignalFlag.install()
+        guard let screen = newterm(nil, alidash_stdout(), alidash_stdin()) else { throw .unknownTerm(term) }
+        self.screen = screen
+        guard alidash_has_cursor_addressing() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .noCursorAddressing(term)
+        }
+        CrashRestore.arm()
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(alidash_stdscr(), true)
+        leaveok(alidash_stdscr(), true)
+        set_escdelay(Terminal.escapeDelay)
+        wtimeout(alidash_stdscr(), Terminal.inputTimeout)
+        curs_set(0)
+
+        let colorWanted: Bool
+        switch options.colorMode {
+        case .never: colorWanted = false
+        case .always: colorWanted = true
+        case .auto: colorWanted = (options.environment["NO_COLOR"] ?? "").isEmpty
+        }
+        let scheme = Theme.scheme(colors: has_colors() ? Int(alidash_colors()) : 0, colorEnabled: colorWanted)
+        self.scheme = scheme
+        theme = Theme(scheme: scheme)
+        palette = ColorPalette(theme: theme)
+
+        if options.mouse {
+            mousemask(alidash_button1_pressed() | alidash_button4_pressed() | alidash_button5_pressed(), nil)
+            mouseinterval(0) // report presses at once instead of waiting to see a click
+        }
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        CrashRestore.disarm()
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        fflush(alidash_stdout())
+    }
+
+    deinit { close() }
+
+    // MARK: - Drawing
+
+    /// Copies `buffer` to the screen, writing only cells that changed since the last frame
+    /// (all of them when `full`, after a resize, or when the size changed).
+    public func draw(_ buffer: Buffer, full: Bool = false) {
+        let frame = isUTF8 ? buffer : ASCIIFolding.fold(buffer)
+        let window = alidash_stdscr()
+        let last = full ? nil : previous.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
+        if last == nil {
+            if full { clearok(window, true) }
+            werase(window)
+        }
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                if let last, !rowCellChanged(x: x, y: y, frame: frame, last: last) { continue }
+                drawCell(cell, x: x, y: y, frame: frame, window: window)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = frame
+    }
+
+    /// True when the cell, or the wide character it belongs to, differs from the last frame.
+    private func rowCellChanged(x: Int, y: Int, frame: Buffer, last: Buffer) -> Bool {
+        if frame[x, y] != last[x, y] { return true }
+        // A wide character is drawn whole: redraw it when its right half changed.
+        return frame[x, y].width == 2 && frame[x + 1, y] != last[x + 1, y]
+    }
+
+    private func drawCell(_ cell: Cell, x: Int, y: Int, frame: Buffer, window: UnsafeMutablePointer<WINDOW>?) {
+        var symbol = cell.symbol
+        var cells = Int(cell.width)
+        if cells == 0 {
+            // The right half of a wide character is drawn with its left half; an orphan is a blank.
+            if x > 0, frame[x - 1, y].width == 2 { return }
+            symbol = " "
+            cells = 1
+        }
+        if cells == 2 && x + 1 >= frame.width { symbol = " " }
+        let (attributes, pair) = palette.look(for: cell.style)
+        var character = cchar_t()
+        var wide: [wchar_t] = symbol.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        setcchar(&character, wide, attributes, pair, nil)
+        let isLastCell = y == frame.height - 1 && x + max(cells, 1) >= frame.width
+        if isLastCell {
+            // Adding at the bottom-right corner would scroll the screen; inserting does not.
+            mvwins_wch(window, Int32(y), Int32(x), &character)
+        } else {
+            mvwadd_wch(window, Int32(y), Int32(x), &character)
+        }
+    }
+
+    // MARK: - Input
+
+    /// Waits up to `inputTimeout` for input and decodes it.
+    public func nextInput() -> TerminalInput {
+        if let signal = SignalFlag.take() { return .signal(signal) }
+        var character: wint_t = 0
+        let status = wget_wch(alidash_stdscr(), &character)
+        if let signal = SignalFlag.take() { return .signal(signal) }
+        switch status {
+        case KEY_CODE_YES:
+            return functionKey(Int32(bitPattern: character))
+        case OK:
+            guard let key = KeyDecoder.key(forCharacter: character) else { return .idle }
+            return .event(.key(key))
+        default:
+            // ERR is a timeout, an interrupted read, or a terminal that went away: only the last must end.
+            return Terminal.inputIsGone() ? .hangUp : .idle
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> TerminalInput {
+        switch code {
+        case KEY_RESIZE:
+            previous = nil // everything must be written again at the new size
+            return .event(.resize(width: width, height: height))
+        case KEY_MOUSE:
+            var mouse = MEVENT()
+            guard getmouse(&mouse) == OK else { return .idle }
+            let x = Int(mouse.x), y = Int(mouse.y)
+            if mouse.bstate & alidash_button4_pressed() != 0 { return .event(.mouse(.scrollUp(x: x, y: y))) }
+            if mouse.bstate & alidash_button5_pressed() != 0 { return .event(.mouse(.scrollDown(x: x, y: y))) }
+            if mouse.bstate & alidash_button1_pressed() != 0 { return .event(.mouse(.click(x: x, y: y))) }
+            return .idle
+        default:
+            guard let key = KeyDecoder.key(forFunctionKey: code) else { return .idle }
+            return .event(.key(key))
+        }
+    }
+
+    /// True when standard input has hung up or closed (the terminal or SSH connection went away).
+    static func inputIsGone() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+}
+
+/// The character set of the user's locale, for output that is not drawn by ncurses.
+public enum TerminalLocale {
+    /// True when the locale (LC_ALL, LC_CTYPE, LANG) encodes text as UTF-8.
+    public static func isUTF8() -> Bool {
+        setlocale(LC_ALL, "")
+        return alidash_locale_is_utf8() != 0
+    }
+}

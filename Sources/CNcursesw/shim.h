@@ -4,7 +4,9 @@
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -27,5 +29,16 @@ static inline FILE *alidash_stdin(void) { return stdin; }
 static inline int alidash_has_cursor_addressing(void) {
     const char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
+}
+
+// Mouse buttons: NCURSES_MOUSE_MASK is a macro Swift cannot expand.
+static inline mmask_t alidash_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t alidash_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t alidash_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+// True when the locale set by setlocale(LC_ALL, "") encodes text as UTF-8.
+static inline int alidash_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 #endif

@@ -1,0 +1,72 @@
+import CNcursesw
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The last stop signal received (SIGINT, SIGTERM, SIGHUP), 0 for none.
+private let pendingSignal = Atomic<Int32>(0)
+/// True while ncurses owns the terminal, so a crash knows to give it back.
+private let terminalIsTakenOver = Atomic<Bool>(false)
+
+/// Stop signals only set a flag; the run loop turns it into a clean exit. Installed with `sigaction`
+/// and without SA_RESTART, so a blocked read returns at once instead of waiting for the next key.
+enum SignalFlag {
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() {
+        for signal in stopSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                pendingSignal.store(received, ordering: .relaxed)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    /// The signal received since the last call, if any.
+    static func take() -> Int32? {
+        let signal = pendingSignal.exchange(0, ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
+}
+
+/// The saved handlers (often Swift's backtracer) that a crash is passed on to after the terminal is restored.
+/// Written once while the crash handlers are installed, read only inside them; never freed.
+nonisolated(unsafe) private let previousCrashActions: UnsafeMutablePointer<sigaction> = {
+    let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(NSIG))
+    actions.initialize(repeating: sigaction(), count: Int(NSIG))
+    return actions
+}()
+
+/// A crash (fatal error, bad access) first gives the terminal back, then goes on as it would have
+/// (Swift's backtrace or the default action), so the shell is never left in raw mode.
+enum CrashRestore {
+    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
+    private static let installed = Atomic<Bool>(false)
+
+    static func arm() {
+        terminalIsTakenOver.store(true, ordering: .sequentiallyConsistent)
+        guard !installed.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        for signal in crashSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                if terminalIsTakenOver.exchange(false, ordering: .sequentiallyConsistent) { endwin() }
+                // Put the previous handler back and deliver the signal to it when this handler returns.
+                sigaction(received, previousCrashActions + Int(received), nil)
+                raise(received)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, previousCrashActions + Int(signal))
+        }
+    }
+
+    static func disarm() {
+        terminalIsTakenOver.store(false, ordering: .sequentiallyConsistent)
+    }
+}

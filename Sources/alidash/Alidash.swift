@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `alidash`: the dashboard, plus plain-text, export and validation modes for pipes and scripts.
+@main
+struct Alidash: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "alidash",
+        abstract: "Alibaba's push into Europe (Cainiao at Liège, eWTP hubs, Singles' Day, revenue vs Amazon) in a terminal.",
+        discussion: """
+        Without a subcommand alidash starts the dashboard (press ? in it for the keys).
+        Every figure comes from the data bundled at build time, or from --data DIR.
+
+        Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder.
+        """,
+        version: "alidash \(version)",
+        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}

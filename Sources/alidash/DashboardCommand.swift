@@ -1,0 +1,115 @@
+import AlidashModel
+import AlidashTerminal
+import AlidashUI
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `alidash [dashboard]`: the interactive dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Browse the dashboard in the terminal (the default)."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: .customLong("lang"), help: "Language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).")
+    var language: Language?
+
+    @Option(help: "Colours: never, auto (off when NO_COLOR is set) or always.")
+    var color: ColorMode = .auto
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so text can be selected.")
+    var noMouse = false
+
+    @Option(help: "The pane to start on: overview, hubs, revenue, comparison, timeline, sources (or 1–6).")
+    var pane = PaneChoice(.overview)
+
+    @Flag(help: "Reload the --data folder when a file in it changes.")
+    var watch = false
+
+    func validate() throws {
+        if watch && data.directory == nil {
+            throw ValidationError("--watch needs --data DIR: the bundled data cannot change.")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let dataSet = try data.load()
+            let terminal: Terminal
+            do throws(TerminalError) {
+                terminal = try Terminal(options: TerminalOptions(
+                    colorMode: color, mouse: !noMouse, environment: Environment.values(["TERM", "NO_COLOR"])))
+            } catch {
+                throw Failure("""
+                    \(error.description)
+                    The dashboard needs an interactive terminal. Try one of:
+                      TERM=xterm-256color alidash
+                      alidash print overview      (plain text, also for pipes and screen readers)
+                    """, exitCode: 2)
+            }
+            var session = DashboardSession(
+                terminal: terminal,
+                state: AppState(data: dataSet, language: chosenLanguage(language), glyphs: terminal.glyphs,
+                                width: terminal.width, height: terminal.height, pane: pane.pane),
+                watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil
+            )
+            let ending = session.run()
+            terminal.close()
+            switch ending {
+            case .quit: return
+            case .signal(let number): throw ExitCode(128 + number)
+            case .hangUp: throw ExitCode(128 + SIGHUP)
+            }
+        }
+    }
+}
+
+/// The run loop: read an event, update the state, and draw only when something changed.
+struct DashboardSession {
+    enum Ending {
+        case quit
+        case signal(Int32)
+        case hangUp
+    }
+
+    let terminal: Terminal
+    var state: AppState
+    var watcher: DataWatcher?
+
+    mutating func run() -> Ending {
+        terminal.draw(state.render())
+        while true {
+            var effect = Effect.none
+            switch terminal.nextInput() {
+            case .event(let event): effect = state.update(event)
+            case .idle: break
+            case .signal(SIGINT): return .quit // Ctrl-C is a quit key
+            case .signal(let number): return .signal(number)
+            case .hangUp: return .hangUp
+            }
+            if let event = watcher?.poll() { effect = effect.combined(with: state.update(event)) }
+            switch effect {
+            case .none: continue // idle: no output at all
+            case .redraw: terminal.draw(state.render())
+            case .fullRedraw: terminal.draw(state.render(), full: true)
+            case .quit: return .quit
+            }
+        }
+    }
+}
+
+extension Effect {
+    /// The stronger of two effects: quit, then a full redraw, then a redraw.
+    func combined(with other: Effect) -> Effect {
+        for strongest in [Effect.quit, .fullRedraw, .redraw] where self == strongest || other == strongest {
+            return strongest
+        }
+        return .none
+    }
+}

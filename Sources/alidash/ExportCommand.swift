@@ -1,0 +1,32 @@
+import AlidashModel
+import ArgumentParser
+
+/// `alidash export DATASET --format json|csv`: the figures as data, with their sources.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a data set as CSV or JSON."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json
+    }
+
+    @Argument(help: "revenue, singles-day, hubs, timeline or sources.")
+    var dataset: ExportDataset
+
+    @Option(help: "csv (RFC 4180, with a header row) or json.")
+    var format: Format = .csv
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        try reportingFailures {
+            let table = dataset.table(from: try data.load())
+            switch format {
+            case .csv: print(table.csv(), terminator: "")
+            case .json: print(table.json(), terminator: "")
+            }
+        }
+    }
+}

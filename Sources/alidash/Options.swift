@@ -1,0 +1,126 @@
+import AlidashModel
+import AlidashTerminal
+import AlidashUI
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Data
+
+/// `--data DIR`: read the JSON files from a folder instead of the bundled copy.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"),
+            help: ArgumentHelp("Read the data files from this folder instead of the bundled data.", valueName: "dir"))
+    var directory: String?
+
+    var location: DataLocation { directory.map(DataLocation.directory) ?? .bundled }
+
+    /// Loads and validates the data; on failure every problem is reported, with status 65 (bad) or 66 (missing).
+    func load() throws -> DataSet {
+        try checkFolder()
+        do {
+            return try DataLoader.load(location)
+        } catch {
+            let problems = error.problems
+            var message = "cannot use the data in \(directory ?? "the bundled data") ("
+                + (problems.count == 1 ? "1 problem" : "\(problems.count) problems") + "):\n"
+                + problems.map { "  " + $0.description }.joined(separator: "\n")
+            if error.exitCode == 65 { message += "\nCheck it with: alidash validate" + (directory.map { " --data \($0)" } ?? "") }
+            throw Failure(message, exitCode: error.exitCode)
+        }
+    }
+
+    /// A missing folder is reported as such, rather than as its first missing file.
+    func checkFolder() throws {
+        guard let directory else { return }
+        var info = stat()
+        guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw Failure("no data folder at \(directory)", exitCode: 66)
+        }
+    }
+}
+
+// MARK: - Choices
+
+extension Language: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}
+extension ExportDataset: ExpressibleByArgument {}
+
+/// A pane named as on the `:` command line ("hubs", "revenue", …) or by its number (1–6).
+struct PaneChoice: ExpressibleByArgument {
+    var pane: PaneID
+
+    init(_ pane: PaneID) { self.pane = pane }
+
+    init?(argument: String) {
+        let name = argument.lowercased()
+        if let number = Int(name), let pane = PaneID(rawValue: number - 1) {
+            self.pane = pane
+        } else if let pane = PaneID.allCases.first(where: { $0.commandNames.contains(name) }) {
+            self.pane = pane
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { PaneID.allCases.compactMap(\.commandNames.first) }
+    var defaultValueDescription: String { pane.commandNames.first ?? "" }
+}
+
+/// `--lang`, else the language of the locale variables.
+func chosenLanguage(_ option: Language?) -> Language {
+    option ?? Language.fromEnvironment(Environment.values(["LC_ALL", "LC_MESSAGES", "LANG"]))
+}
+
+// MARK: - Environment and errors
+
+enum Environment {
+    /// The values of the named variables that are set.
+    static func values(_ names: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { result[name] = String(cString: value) }
+        }
+        return result
+    }
+}
+
+/// A failure reported as one clear message on standard error, with a sysexits status.
+struct Failure: Error {
+    var message: String
+    var exitCode: Int32
+
+    init(_ message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `Failure` into its message on stderr and its exit status.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as Failure {
+            StandardError.report("alidash: " + failure.message + "\n")
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
+
+enum StandardError {
+    /// Writes unbuffered, so the message is out even if the process ends right after.
+    static func report(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}

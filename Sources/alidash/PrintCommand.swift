@@ -1,0 +1,48 @@
+import AlidashModel
+import AlidashTerminal
+import AlidashUI
+import ArgumentParser
+
+/// `alidash print PANE`: one pane as plain text, for pipes, files and screen readers.
+struct PrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "Write a pane as plain text (no colours, no escape codes)."
+    )
+
+    static let widths = AppState.minimumWidth...1000
+
+    @Argument(help: "overview, hubs, revenue, comparison, timeline or sources (or 1–6).")
+    var pane: PaneChoice
+
+    @Option(help: "Width in columns (default: $COLUMNS, else 80).")
+    var width: Int?
+
+    @Option(name: .customLong("lang"), help: "Language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).")
+    var language: Language?
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if let width, !PrintCommand.widths.contains(width) {
+            throw ValidationError("--width must be between \(PrintCommand.widths.lowerBound) and \(PrintCommand.widths.upperBound).")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let dataSet = try data.load()
+            let lines = AppState.plainText(pane: pane.pane, width: width ?? defaultWidth, data: dataSet,
+                                           language: chosenLanguage(language),
+                                           asciiOnly: !TerminalLocale.isUTF8())
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// $COLUMNS when it is a usable width, else 80.
+    private var defaultWidth: Int {
+        guard let text = Environment.values(["COLUMNS"])["COLUMNS"], let columns = Int(text),
+              PrintCommand.widths.contains(columns) else { return 80 }
+        return columns
+    }
+}
