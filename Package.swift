@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport"]
+            dependencies: ["TestSupport", "AlidashModel", "AlidashUI"]
         ),
     ]
 )

@@ -32,7 +32,7 @@ struct ASCIIFoldingTests {
     @Test func nothingIsDroppedAndEverythingIsASCII() {
         let text = "Cainiao · Liège ²³ “ok” 杭州 ✓ ─│┌ █▌ ⣿"
         let folded = ASCIIFolding.fold(text)
-        #expect(folded.allSatisfy(\.isASCII))
+        #expect(folded.allSatisfy { $0.isASCII })
         #expect(folded == "Cainiao . Liege 23 \"ok\" ?? v -|+ ## .")
     }
 

@@ -24,7 +24,7 @@ struct PlainTextTests {
     @Test func asciiOnlyFoldsEveryCharacter() {
         let lines = AppState.plainText(pane: .overview, width: 80, data: TestData.bundled, language: .de,
                                        asciiOnly: true)
-        #expect(lines.allSatisfy { $0.allSatisfy(\.isASCII) })
+        #expect(lines.allSatisfy { $0.allSatisfy { $0.isASCII } })
         let unicode = AppState.plainText(pane: .overview, width: 80, data: TestData.bundled, language: .de)
         #expect(lines.count == unicode.count)
     }

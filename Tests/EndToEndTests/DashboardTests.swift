@@ -1,0 +1,146 @@
+import AlidashModel
+import AlidashUI
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary in tmux: keys, overlays, resizes and quitting, each step checked on the captured screen.
+@Suite("Dashboard in a terminal", .serialized)
+struct DashboardTests {
+    @Test func firstFrameShowsTabsAndOverviewFigures() async throws {
+        let session = try TmuxSession()
+        let screen = try await session.waitFor("220,000 m²")
+        #expect(screen.count == 30)
+        #expect(screen[0].contains("1 Overview") && screen[0].contains("6 Sources"))
+        #expect(screen[29].contains("? help") && screen[29].contains("RMB"))
+        try await session.waitForActive(.overview)
+    }
+
+    @Test func everyKindOfKeySwitchesPanes() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        for pane in PaneID.allCases.reversed() {
+            try session.type(String(pane.rawValue + 1))
+            try await session.waitForActive(pane)
+        }
+        for pane in PaneID.allCases.dropFirst() {
+            try session.press("Tab")
+            try await session.waitForActive(pane)
+        }
+        try session.press("Tab") // wraps around
+        try await session.waitForActive(.overview)
+        try session.press("BTab")
+        try await session.waitForActive(.sources)
+        try session.press("Left")
+        try await session.waitForActive(.timeline)
+        try session.press("Right")
+        try await session.waitForActive(.sources)
+        try session.type("h")
+        try await session.waitForActive(.timeline)
+        try session.type("l")
+        try await session.waitForActive(.sources)
+    }
+
+    @Test func helpOpensAndEscapeClosesItWithoutDelay() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.type("?")
+        try await session.waitFor("Go to pane by number")
+        let pressed = ContinuousClock.now
+        try session.press("Escape")
+        try await session.waitForGone("Go to pane by number")
+        // ncurses waits a whole second after Esc by default; alidash sets 25 ms.
+        #expect(ContinuousClock.now - pressed < .milliseconds(600))
+    }
+
+    @Test func commandLineJumpsAndCompletes() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.type(":revenue")
+        try await session.waitFor(":revenue")
+        try session.press("Enter")
+        try await session.waitForActive(.revenue)
+        try session.type(":hu")
+        try session.press("Tab")
+        try await session.waitForScreen("the completed command") { $0.last?.hasPrefix(":hubs") == true }
+        try session.press("Enter")
+        try await session.waitForActive(.hubs)
+    }
+
+    @Test(.enabled(if: HubsPane().supportsFilter, "the Hubs pane has no list filter yet"))
+    func filterNarrowsTheHubs() async throws {
+        let session = try TmuxSession(arguments: ["--pane", "hubs"])
+        let names = TestData.bundled.hubs.map { $0.name.english }
+        let before = try await session.waitForScreen("hub names") { screen in
+            names.filter { name in screen.contains { $0.contains(name) } }.count > 1
+        }
+        let kept = try #require(names.first { name in before.contains { $0.contains(name) } })
+        try session.type("/" + kept)
+        let after = try await session.waitFor("/" + kept)
+        let paneRows = after.dropFirst().dropLast()
+        let visible = names.filter { name in paneRows.contains { $0.contains(name) } }
+        #expect(visible.contains(kept))
+        #expect(visible.count < names.filter { name in before.contains { $0.contains(name) } }.count)
+    }
+
+    @Test func currencyKeyShowsUSD() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.type("c")
+        try await session.waitFor("Currency: USD")
+        try session.press("Escape")
+        try await session.waitForScreen("USD in the status line") { $0.last?.contains("EN · USD") == true }
+    }
+
+    @Test func resizeRedrawsAtEachSize() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.type("3")
+        try await session.waitForActive(.revenue)
+        for (width, height) in [(60, 15), (100, 30), (60, 15), (100, 30)] {
+            try session.resize(width: width, height: height)
+            let tabs = TabBar.layout(width: width, language: .en).map { $0.text.trimmingCharacters(in: .whitespaces) }
+            let screen = try await session.waitForScreen("a \(width)x\(height) frame") { screen in
+                screen.count == height && tabs.allSatisfy { screen[0].contains($0) } && screen[height - 1].contains("RMB")
+            }
+            #expect(screen.allSatisfy { TerminalText.width(of: $0) <= width })
+            try await session.waitForActive(.revenue)
+        }
+    }
+
+    @Test func tooSmallWindowSaysWhatItNeedsAndRecovers() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.resize(width: 30, height: 8)
+        try await session.waitFor("Window too small")
+        try await session.waitFor("need \(AppState.minimumWidth)×\(AppState.minimumHeight)")
+        try session.resize(width: 100, height: 30)
+        try await session.waitFor("220,000 m²")
+        try await session.waitForActive(.overview)
+    }
+
+    @Test func quitRestoresTheTerminal() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
+        let modes = try await session.terminalModesAfterExit()
+        #expect(modes.contains("icanon") && modes.contains("echo") && modes.contains("icrnl"))
+    }
+
+    @Test func controlCQuits() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        try session.press("C-c")
+        #expect(try await session.exitStatus() == 0)
+        #expect(try await session.terminalModesAfterExit().contains("icanon"))
+    }
+
+    @Test func asciiLocaleFoldsInsteadOfDroppingLetters() async throws {
+        let session = try TmuxSession(environment: "LANG=C LC_ALL=C")
+        let screen = try await session.waitFor("220,000 m2")
+        #expect(screen.joined().allSatisfy { $0.isASCII })
+        #expect(screen[0].contains("1 Overview |"))
+        #expect(screen.contains { $0.contains("Liege") })
+    }
+}

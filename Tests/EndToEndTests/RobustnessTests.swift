@@ -1,0 +1,159 @@
+import AlidashModel
+import AlidashUI
+import Foundation
+import Testing
+import TestSupport
+
+/// Signals, hang-ups, unusable terminals, plain output and bad data: the binary must end cleanly,
+/// leave the terminal sane and say clearly what went wrong.
+@Suite("Signals, terminals and data errors", .serialized)
+struct RobustnessTests {
+    // MARK: - Signals and hang-up
+
+    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
+    func stopSignalEndsPromptlyAndRestoresTheTerminal(signal: Int32, name: String) async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        let pid = try await session.programID()
+        let sent = ContinuousClock.now
+        #expect(kill(pid, signal) == 0)
+        #expect(try await session.exitStatus() == 128 + signal, "\(name)")
+        #expect(ContinuousClock.now - sent < .seconds(1))
+        let modes = try await session.terminalModesAfterExit()
+        #expect(modes.contains("icanon") && modes.contains("echo"))
+    }
+
+    @Test func closedTerminalLeavesNoProcess() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        let pid = try await session.programID()
+        #expect(ProcessTable.isRunning(pid))
+        try session.killPane()
+        let deadline = ContinuousClock.now + .seconds(1)
+        while ProcessTable.isRunning(pid) && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(!ProcessTable.isRunning(pid), "alidash still runs (and may spin) after its terminal closed")
+    }
+
+    // MARK: - Unusable terminals
+
+    @Test func unsetTermExitsWithAHint() async throws {
+        let session = try TmuxSession(environment: "-u TERM")
+        try await session.waitFor("TERM is not set")
+        try await session.waitFor("alidash print")
+        #expect(try await session.exitStatus() == 2)
+    }
+
+    @Test func dumbTerminalIsRefused() async throws {
+        let session = try TmuxSession(environment: "TERM=dumb")
+        try await session.waitFor("TERM=dumb cannot move the cursor")
+        #expect(try await session.exitStatus() == 2)
+        #expect(try await session.terminalModesAfterExit().contains("icanon"))
+    }
+
+    @Test func unknownTermIsRefused() async throws {
+        let session = try TmuxSession(environment: "TERM=no-such-terminal-type")
+        try await session.waitFor("TERM=no-such-terminal-type is not known")
+        #expect(try await session.exitStatus() == 2)
+    }
+
+    @Test func dashboardWithoutATerminalSuggestsPrint() throws {
+        let result = try Spawn.run([try Binary.path()])
+        #expect(result.status == 2)
+        #expect(result.errors.contains("alidash print"))
+        #expect(result.output.isEmpty)
+    }
+
+    // MARK: - Plain output
+
+    @Test func printIntoAPipeHasNoEscapeCodes() throws {
+        for pane in ["hubs", "overview"] {
+            let result = try Spawn.run(["sh", "-c", "\"$0\" print \(pane) | cat", try Binary.path()])
+            #expect(result.status == 0)
+            #expect(!result.output.isEmpty)
+            #expect(!result.output.contains(0x1B), "ESC in `alidash print \(pane)`")
+        }
+        let overview = try Spawn.run([try Binary.path(), "print", "overview", "--width", "80"])
+        #expect(overview.text.contains("220,000 m²"))
+        #expect(overview.text.split(separator: "\n").allSatisfy { TerminalText.width(of: String($0)) <= 80 })
+    }
+
+    @Test func exportCSVHasAHeaderAndOneRowPerQuarter() throws {
+        let result = try Spawn.run([try Binary.path(), "export", "revenue", "--format", "csv"])
+        #expect(result.status == 0)
+        let rows = result.text.split(separator: "\r\n")
+        let revenue = TestData.bundled.revenue
+        #expect(rows.first?.hasPrefix("company,fiscal_label,calendar_label") == true)
+        #expect(rows.count == 1 + revenue.alibabaQuarters.count + revenue.amazonQuarters.count)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try Spawn.run([try Binary.path(), "print", "no-such-pane"]).status == 64)
+        #expect(try Spawn.run([try Binary.path(), "--no-such-option"]).status == 64)
+        #expect(try Spawn.run([try Binary.path(), "--watch"]).status == 64)
+    }
+
+    // MARK: - Data errors
+
+    @Test func validateNamesTheFileAndPathOfAWrongType() throws {
+        let copy = try DataCopy()
+        try copy.edit("hubs.json") { text in
+            let latitude = try #require(text.firstRange(of: /"lat": *-?[0-9.]+/))
+            return text.replacingCharacters(in: latitude, with: "\"lat\": \"north\"")
+        }
+        let result = try Spawn.run([try Binary.path(), "validate", "--data", copy.folder.path])
+        #expect(result.status == 65)
+        let report = result.text + result.errors
+        #expect(report.contains("hubs.json"))
+        #expect(report.contains("hubs[0].location.lat"))
+        #expect(!report.contains("DecodingError"))
+
+        let dashboard = try Spawn.run([try Binary.path(), "print", "hubs", "--data", copy.folder.path])
+        #expect(dashboard.status == 65)
+        #expect(dashboard.errors.contains("hubs[0].location.lat"))
+    }
+
+    @Test func validateAcceptsTheBundledDataAndAFaithfulCopy() throws {
+        let bundled = try Spawn.run([try Binary.path(), "validate"])
+        #expect(bundled.status == 0)
+        #expect(bundled.text.hasPrefix("ok: \(DataLoader.fileNames.count) files"))
+        let copy = try DataCopy()
+        #expect(try Spawn.run([try Binary.path(), "validate", "--data", copy.folder.path]).status == 0)
+    }
+
+    @Test func missingFolderExits66() throws {
+        let result = try Spawn.run([try Binary.path(), "validate", "--data", "/nonexistent/alidash-data"])
+        #expect(result.status == 66)
+        #expect(result.errors.contains("/nonexistent/alidash-data"))
+    }
+
+    @Test func watchReloadsKeepsLastGoodDataAndRecovers() async throws {
+        let copy = try DataCopy()
+        let session = try TmuxSession(arguments: ["--data", copy.folder.path, "--watch"])
+        try await session.waitForActive(.overview)
+        let good = try #require(copy.folder.read("hubs.json"))
+        try copy.folder.write("hubs.json", "{ broken")
+        try await session.waitFor("Reload failed")
+        try await session.waitFor("220,000 m²") // the last good data stays on screen
+        try copy.folder.write("hubs.json", good)
+        try await session.waitFor("Data reloaded")
+    }
+}
+
+/// A copy of the bundled data files in a temporary folder, for breaking on purpose.
+struct DataCopy {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        for (name, bytes) in TestData.bundledFiles {
+            try folder.write(name, String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    func edit(_ name: String, _ change: (String) throws -> String) throws {
+        let text = try #require(folder.read(name))
+        try folder.write(name, try change(text))
+    }
+}
