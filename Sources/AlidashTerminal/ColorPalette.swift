@@ -2,7 +2,7 @@ import AlidashUI
 import CNcursesw
 
 /// Turns styles into ncurses attributes and colour pairs: one pair per distinct foreground/background
-/// of the theme, set up once; monochrome uses attributes only (no `start_color`, so no colour escapes).
+/// of the theme, set up once (after `start_color`); monochrome uses attributes only.
 struct ColorPalette {
     private let theme: Theme
     private var pairs: [PairKey: Int16] = [:]
@@ -18,7 +18,7 @@ struct ColorPalette {
 
     init(theme: Theme) {
         self.theme = theme
-        guard theme.scheme != .monochrome, start_color() == OK else { return }
+        guard theme.scheme != .monochrome else { return } // start_color was called for colour schemes
         if use_default_colors() != OK {
             defaultForeground = Int16(COLOR_WHITE)
             defaultBackground = Int16(COLOR_BLACK)

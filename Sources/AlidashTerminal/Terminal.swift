@@ -115,7 +115,9 @@ public final class Terminal {
         case .always: colorWanted = true
         case .auto: colorWanted = (options.environment["NO_COLOR"] ?? "").isEmpty
         }
-        let scheme = Theme.scheme(colors: has_colors() ? Int(alidash_colors()) : 0, colorEnabled: colorWanted)
+        // COLORS is known only after start_color; monochrome never calls it, so no colour escape is sent.
+        let colorStarted = colorWanted && has_colors() && start_color() == OK
+        let scheme = Theme.scheme(colors: colorStarted ? Int(alidash_colors()) : 0, colorEnabled: colorStarted)
         self.scheme = scheme
         theme = Theme(scheme: scheme)
         palette = ColorPalette(theme: theme)

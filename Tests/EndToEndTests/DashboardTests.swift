@@ -144,3 +144,44 @@ struct DashboardTests {
         #expect(screen.contains { $0.contains("Liege") })
     }
 }
+
+@Suite("Output economy", .serialized)
+struct OutputTests {
+    @Test func idleDashboardWritesNothing() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        let log = session.folder.file("output")
+        try session.tmux(["pipe-pane", "-t", "main", "-o", "cat >> " + TmuxSession.quoted(log)])
+        // Four input timeouts pass: none of them may redraw.
+        try await Task.sleep(for: .milliseconds(1_100))
+        #expect((session.folder.read("output") ?? "").isEmpty)
+        try session.type("2")
+        try await session.waitForActive(.hubs)
+        #expect(!(session.folder.read("output") ?? "").isEmpty)
+    }
+}
+
+@Suite("Colours", .serialized)
+struct ColourTests {
+    /// True when the captured screen sets a foreground or background colour (not the terminal's default).
+    static func hasColour(_ styled: String) -> Bool {
+        styled.matches(of: /\x1B\[([0-9;]*)m/).contains { match in
+            match.output.1.split(separator: ";").contains { parameter in
+                guard let code = Int(parameter) else { return false }
+                return (30...38).contains(code) || (40...48).contains(code) || (90...107).contains(code)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("", [String](), true),
+        ("NO_COLOR=1", [], false),
+        ("", ["--color", "never"], false),
+        ("NO_COLOR=1", ["--color", "always"], true),
+    ])
+    func colourFollowsNoColorAndTheOption(environment: String, arguments: [String], coloured: Bool) async throws {
+        let session = try TmuxSession(arguments: arguments, environment: environment)
+        try await session.waitForActive(.overview)
+        #expect(Self.hasColour(try session.styledScreen()) == coloured)
+    }
+}

@@ -1,0 +1,58 @@
+# alidash: `make run` starts the dashboard, `make test` runs every test (unit, screens, tmux end-to-end).
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+# What a fresh Debian 12 lacks to build and test alidash.
+APT_PACKAGES = libncurses-dev tmux pkg-config
+
+.PHONY: all build release run test deps install uninstall bench clean
+
+all: build
+
+build:
+	$(SWIFT) build
+
+# A single binary that needs only libc, libstdc++ and ncurses on the target machine (the data is inside).
+release:
+	$(SWIFT) build -c release --static-swift-stdlib
+
+run: deps build
+	$(SWIFT) run alidash
+
+# The end-to-end tests start the debug binary built by the first step.
+test: deps
+	$(SWIFT) build
+	ALIDASH_BINARY="$$($(SWIFT) build --show-bin-path)/alidash" $(SWIFT) test
+
+# Installs the ncurses headers and tmux when they are missing: with apt-get as root, else says how.
+deps:
+	@missing=""; \
+	pkg-config --exists ncursesw 2>/dev/null || dpkg -s libncurses-dev >/dev/null 2>&1 || missing="$$missing libncurses-dev"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing:$$missing"; \
+			apt-get update && apt-get install -y $(APT_PACKAGES); \
+		else \
+			echo "Missing:$$missing. Install them with:"; \
+			echo "  sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)"; \
+			exit 1; \
+		fi; \
+	fi
+
+install: release
+	install -d "$(BINDIR)"
+	install -m 0755 "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash" "$(BINDIR)/alidash"
+
+uninstall:
+	rm -f "$(BINDIR)/alidash"
+
+bench:
+	@echo "make bench: the benchmark is being built; this target will measure time to first frame,"
+	@echo "bytes written and memory at 120x40 once it lands."
+	@exit 1
+
+clean:
+	rm -rf .build
