@@ -108,6 +108,28 @@ struct DashboardTests {
         }
     }
 
+    @Test func resizeStormEndsAtTheLastSize() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        for step in 0..<120 {
+            try session.resize(width: 1 + step % 150, height: 1 + step % 45)
+        }
+        try session.resize(width: 90, height: 25)
+        try await session.waitForScreen("a 90x25 frame") { screen in
+            screen.count == 25 && screen[0].contains("6 Sources") && screen[24].contains("RMB")
+        }
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
+    @Test func clickingATabSwitchesToIt() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        let tab = try #require(TabBar.layout(width: 100, language: .en).first { $0.pane == .revenue })
+        try session.clickX10(x: tab.columns.lowerBound + 2, y: 0)
+        try await session.waitForActive(.revenue)
+    }
+
     @Test func tooSmallWindowSaysWhatItNeedsAndRecovers() async throws {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)

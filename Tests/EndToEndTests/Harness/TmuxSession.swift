@@ -53,6 +53,12 @@ final class TmuxSession {
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
 
+    /// A left-button press at a zero-based cell, in the X10 mouse encoding the terminal types announce.
+    func clickX10(x: Int, y: Int) throws {
+        let encode = { (value: Int) in String(UnicodeScalar(UInt8(32 + value))) }
+        try type("\u{1B}[M" + encode(0) + encode(x + 1) + encode(y + 1))
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
         self.width = width

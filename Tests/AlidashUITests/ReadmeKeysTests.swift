@@ -1,0 +1,18 @@
+import AlidashUI
+import Foundation
+import Testing
+
+/// The README's key table is the key map written out: this fails (and prints the right table) when they drift.
+@Suite("README keys")
+struct ReadmeKeysTests {
+    @Test func keyTableMatchesTheKeyMap() throws {
+        let readme = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Keys").dropFirst().first)
+        let documented = section.split(separator: "\n").map(String.init).filter { $0.hasPrefix("| `") }
+        let expected = KeyMap.standard.bindings.map { "| `\($0.label)` | \($0.english) |" }
+        #expect(documented == expected, Comment(rawValue: "README.md's key table should be:\n" + expected.joined(separator: "\n")))
+    }
+}
