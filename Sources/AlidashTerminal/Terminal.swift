@@ -15,7 +15,7 @@ public enum ColorMode: String, Sendable, CaseIterable {
 public struct TerminalOptions: Sendable {
     public var colorMode: ColorMode
     public var mouse: Bool
-    /// The process environment (TERM, NO_COLOR).
+    /// The process environment (TERM, NO_COLOR and the locale variables).
     public var environment: [String: String]
 
     public init(colorMode: ColorMode = .auto, mouse: Bool = true, environment: [String: String]) {
@@ -74,6 +74,9 @@ public final class Terminal {
     /// What is on screen now; nil forces the next frame to write every cell.
     private var previous: Buffer?
     private var isOpen = true
+    /// Reads in a row that failed without waiting (see `brokenInputStreak`).
+    private var instantFailures = 0
+    private static let instantFailureLimit = 100
 
     /// The glyph set that this terminal's locale can show.
     public var glyphs: Glyphs { isUTF8 ? .unicode : .ascii }
@@ -87,8 +90,7 @@ public final class Terminal {
     public init(options: TerminalOptions) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = options.environment["TERM"], !term.isEmpty else { throw .termUnset }
-        setlocale(LC_ALL, "")
-        isUTF8 = alidash_locale_is_utf8() != 0
+        isUTF8 = TerminalLocale.activate(environment: options.environment)
         // Before newterm, so ncurses keeps ours instead of installing its own (it only replaces defaults).
         SignalFlag.install()
         guard let screen = newterm(nil, alidash_stdout(), alidash_stdin()) else { throw .unknownTerm(term) }
@@ -202,8 +204,10 @@ public final class Terminal {
     public func nextInput() -> TerminalInput {
         if let signal = SignalFlag.take() { return .signal(signal) }
         var character: wint_t = 0
+        let started = ContinuousClock.now
         let status = wget_wch(alidash_stdscr(), &character)
         if let signal = SignalFlag.take() { return .signal(signal) }
+        if status != ERR { instantFailures = 0 }
         switch status {
         case KEY_CODE_YES:
             return functionKey(Int32(bitPattern: character))
@@ -212,8 +216,20 @@ public final class Terminal {
             return .event(.key(key))
         default:
             // ERR is a timeout, an interrupted read, or a terminal that went away: only the last must end.
-            return Terminal.inputIsGone() ? .hangUp : .idle
+            if Terminal.inputIsGone() { return .hangUp }
+            return brokenInputStreak(readStarted: started) ? .hangUp : .idle
         }
+    }
+
+    /// True after many reads in a row failed at once instead of waiting out the timeout: input is broken
+    /// (for example EIO without a hang-up flag), and looping on it would spin the CPU.
+    private func brokenInputStreak(readStarted: ContinuousClock.Instant) -> Bool {
+        if ContinuousClock.now - readStarted < .milliseconds(Int(Terminal.inputTimeout) / 10) {
+            instantFailures += 1
+        } else {
+            instantFailures = 0
+        }
+        return instantFailures >= Terminal.instantFailureLimit
     }
 
     private func functionKey(_ code: Int32) -> TerminalInput {
@@ -243,11 +259,27 @@ public final class Terminal {
     }
 }
 
-/// The character set of the user's locale, for output that is not drawn by ncurses.
+/// The character set of the user's locale, for ncurses and for output that ncurses does not draw.
 public enum TerminalLocale {
-    /// True when the locale (LC_ALL, LC_CTYPE, LANG) encodes text as UTF-8.
-    public static func isUTF8() -> Bool {
-        setlocale(LC_ALL, "")
+    /// Sets the locale from the environment and tells whether it encodes text as UTF-8.
+    /// A UTF-8 locale that is named but not installed (common in containers) falls back to C.UTF-8,
+    /// so letters are not lost only because `de_DE.UTF-8` was never generated.
+    @discardableResult
+    public static func activate(environment: [String: String]) -> Bool {
+        if setlocale(LC_ALL, "") == nil, namesUTF8(environment) {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
         return alidash_locale_is_utf8() != 0
+    }
+
+    /// The environment variables that decide the character set, in the order POSIX gives them.
+    public static let variables = ["LC_ALL", "LC_CTYPE", "LANG"]
+
+    static func namesUTF8(_ environment: [String: String]) -> Bool {
+        guard let name = variables.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
+            return false
+        }
+        let lower = name.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
     }
 }

@@ -44,7 +44,7 @@ struct DashboardCommand: ParsableCommand {
             let terminal: Terminal
             do throws(TerminalError) {
                 terminal = try Terminal(options: TerminalOptions(
-                    colorMode: color, mouse: !noMouse, environment: Environment.values(["TERM", "NO_COLOR"])))
+                    colorMode: color, mouse: !noMouse, environment: Environment.values(["TERM", "NO_COLOR"] + TerminalLocale.variables)))
             } catch {
                 throw Failure("""
                     \(error.description)

@@ -34,7 +34,7 @@ struct PrintCommand: ParsableCommand {
             let dataSet = try data.load()
             let lines = AppState.plainText(pane: pane.pane, width: width ?? defaultWidth, data: dataSet,
                                            language: chosenLanguage(language),
-                                           asciiOnly: !TerminalLocale.isUTF8())
+                                           asciiOnly: !TerminalLocale.activate(environment: Environment.values(TerminalLocale.variables)))
             print(lines.joined(separator: "\n"))
         }
     }
