@@ -43,6 +43,16 @@ import TestSupport
         #expect(screen.contains("[S87]"))
     }
 
+    @Test func tableViewShowsTheSharesWithoutBars() {
+        var app = TestData.app(width: 80, height: 24, pane: .comparison)
+        PaneTest.applyFilter("online", to: &app)
+        #expect(PaneTest.text(app.render()).contains("█"))
+        _ = app.update(.key(.character("t")))
+        let screen = PaneTest.text(app.render())
+        #expect(!screen.contains("█"))
+        #expect(screen.contains("Online stores                  52.8%  USD 122,987 m"))
+    }
+
     @Test func keyFiguresRowCitesItsSources() {
         let screen = PaneTest.text(TestData.app(width: 120, height: 40, pane: .comparison).render())
         #expect(screen.contains("Singles' Day GMV RMB 213.5 bn"))
@@ -107,13 +117,6 @@ import TestSupport
     // MARK: - Small areas
 
     @Test func tinyAreasDoNotTrapAndStayInside() {
-        let context = TestData.app(width: 80, height: 24).context
-        for area in PaneTest.tinyAreas {
-            var pane = ComparisonPane()
-            for action in PaneTest.actions { _ = pane.handle(action, area: area, context: context) }
-            let outside = PaneTest.drawsOutside({ buffer, area in pane.render(into: &buffer, area: area, context: context) },
-                                                area: area)
-            #expect(!outside, "drew outside \(area)")
-        }
+        PaneTest.expectSafeInTinyAreas { ComparisonPane() }
     }
 }

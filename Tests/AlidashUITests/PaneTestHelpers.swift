@@ -1,3 +1,4 @@
+import Testing
 import AlidashModel
 import AlidashUI
 import TestSupport
@@ -24,26 +25,25 @@ enum PaneTest {
         (0..<buffer.height).first { buffer.line($0).contains(text) }
     }
 
-    /// Renders `pane` into a buffer pre-filled with "x" around `area`, and reports whether any cell
-    /// outside the area changed (a pane must draw only inside its area).
-    static func drawsOutside(_ render: (inout Buffer, Rect) -> Void, area: Rect, bufferWidth: Int = 30,
-                             bufferHeight: Int = 12) -> Bool {
+    /// Drives a fresh pane through every action and a click in areas too small to show anything useful,
+    /// and expects it neither to trap nor to draw outside the area (pre-filled "x" cells must stay).
+    static func expectSafeInTinyAreas<Pane: PaneModel>(_ makePane: () -> Pane) {
+        let context = TestData.app(width: 80, height: 24).context
+        let actions: [Action] = [.moveDown, .moveUp, .pageDown, .pageUp, .bottom, .top, .open, .close, .open]
+        let areas = [Rect(width: 0, height: 0), Rect(width: 1, height: 1), Rect(width: 10, height: 3),
+                     Rect(x: 3, y: 2, width: 1, height: 1), Rect(x: 2, y: 1, width: 10, height: 3),
+                     Rect(x: 1, y: 1, width: 25, height: 9)]
         let filler = Cell("x")
-        var buffer = Buffer(width: bufferWidth, height: bufferHeight, filling: filler)
-        render(&buffer, area)
-        for y in 0..<bufferHeight {
-            for x in 0..<bufferWidth where !area.contains(x: x, y: y) && buffer[x, y] != filler {
-                return true
+        for area in areas {
+            var pane = makePane()
+            for action in actions { _ = pane.handle(action, area: area, context: context) }
+            _ = pane.click(x: area.x, y: area.y, area: area, context: context)
+            var buffer = Buffer(width: 30, height: 12, filling: filler)
+            pane.render(into: &buffer, area: area, context: context)
+            let outside = (0..<buffer.height).contains { y in
+                (0..<buffer.width).contains { x in !area.contains(x: x, y: y) && buffer[x, y] != filler }
             }
+            #expect(!outside, "drew outside \(area)")
         }
-        return false
     }
-
-    /// Areas too small to show anything useful; drawing into them must not trap.
-    static let tinyAreas = [Rect(width: 0, height: 0), Rect(width: 1, height: 1), Rect(width: 10, height: 3),
-                            Rect(x: 3, y: 2, width: 1, height: 1), Rect(x: 2, y: 1, width: 10, height: 3),
-                            Rect(x: 1, y: 1, width: 25, height: 9)]
-
-    /// Every navigation and detail action, to run against tiny areas.
-    static let actions: [Action] = [.moveDown, .moveUp, .pageDown, .pageUp, .bottom, .top, .open, .close]
 }

@@ -203,16 +203,17 @@ public struct ComparisonPane: PaneModel {
             amountWidth = 0
             barWidth = width.saturatingSubtract(2 + labelWidth + 1 + percentWidth + 1)
         }
-        barWidth = min(barWidth, 40)
+        // The table view ('t') shows the numbers alone.
+        barWidth = context.showTable ? 0 : min(barWidth, 40)
         let style = Style(breakdown.company == .amazon ? .barPrimary : .barSecondary)
         for (part, (label, partAmount)) in zip(breakdown.parts, zip(labels, amounts)) {
             let share = breakdown.total > 0 ? part.value / breakdown.total : 0
             let percent = formatter.number(share * 100, fractionDigits: 1) + (context.language == .de ? " %" : "%")
-            var line: StyledLine = [
-                Span("  " + TerminalText.pad(label, to: labelWidth) + " ", Style(.label)),
-                Span(ShareBar.text(fraction: share, width: barWidth, glyphs: context.glyphs), style),
-                Span(" " + TerminalText.pad(percent, to: percentWidth, alignRight: true), Style(.value, bold: true)),
-            ]
+            var line: StyledLine = [Span("  " + TerminalText.pad(label, to: labelWidth) + " ", Style(.label))]
+            if barWidth > 0 {
+                line.append(Span(ShareBar.text(fraction: share, width: barWidth, glyphs: context.glyphs), style))
+            }
+            line.append(Span(" " + TerminalText.pad(percent, to: percentWidth, alignRight: true), Style(.value, bold: true)))
             if amountWidth > 0 {
                 line.append(Span("  " + TerminalText.pad(partAmount, to: amountWidth, alignRight: true), Style(.dim)))
             }
