@@ -186,7 +186,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("{\"sources\": [1, 2,]}", 1, 19, "expected a value"),
+        ("{\"sources\": [1 2]}", 1, 16, "expected ',' or ']'"),
         ("{\"sources\": \"open", 1, 13, "expected the end of the string"),
         ("{\n\"sources\" []}", 2, 11, "expected ':' after the key"),
         ("{\"sources\": []\n\n  x", 3, 3, "expected ',' or '}'"),

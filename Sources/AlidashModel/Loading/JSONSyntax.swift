@@ -35,7 +35,8 @@ enum JSONSyntax {
                         continue
                     }
                     guard byte == UInt8(ascii: "\"") else { return fail("a key in quotes") }
-                    guard skipString(&index, bytes) else { return fail("the end of the string") }
+                    let start = index
+                    guard skipString(&index, bytes) else { return Failure(offset: start, expected: "the end of the string") }
                     skipWhitespace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return fail("':' after the key") }
                     index += 1
@@ -61,7 +62,8 @@ enum JSONSyntax {
                     }
                     continue
                 case UInt8(ascii: "\""):
-                    guard skipString(&index, bytes) else { return fail("the end of the string") }
+                    let start = index
+                    guard skipString(&index, bytes) else { return Failure(offset: start, expected: "the end of the string") }
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     while index < bytes.count, isNumberByte(bytes[index]) { index += 1 }
                 default:
