@@ -27,6 +27,13 @@ public struct OverviewPane: PaneModel {
         let canvas = drawCanvas(width: area.width, context: context)
         let offset = min(scroll, canvas.height.saturatingSubtract(area.height))
         buffer.blit(canvas, sourceRow: offset, into: area)
+        // Say when there is more to see, as pagers do.
+        let hidden = canvas.height.saturatingSubtract(offset + area.height)
+        if hidden > 0, area.width > 20 {
+            let hint = " " + context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern") + " "
+            let width = TerminalText.width(of: hint)
+            buffer.put(hint, x: area.maxX.saturatingSubtract(width + 1), y: area.maxY - 1, style: Style(.accent), clip: area)
+        }
     }
 
     // MARK: - Layout
