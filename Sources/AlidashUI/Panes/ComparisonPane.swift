@@ -206,12 +206,13 @@ public struct ComparisonPane: PaneModel {
         // The table view ('t') shows the numbers alone.
         barWidth = context.showTable ? 0 : min(barWidth, 40)
         let style = Style(breakdown.company == .amazon ? .barPrimary : .barSecondary)
+        let chart = BarChart(maximum: breakdown.total, width: barWidth)
         for (part, (label, partAmount)) in zip(breakdown.parts, zip(labels, amounts)) {
             let share = breakdown.total > 0 ? part.value / breakdown.total : 0
             let percent = formatter.number(share * 100, fractionDigits: 1) + (context.language == .de ? " %" : "%")
             var line: StyledLine = [Span("  " + TerminalText.pad(label, to: labelWidth) + " ", Style(.label))]
             if barWidth > 0 {
-                line.append(Span(ShareBar.text(fraction: share, width: barWidth, glyphs: context.glyphs), style))
+                line.append(Span(TerminalText.pad(chart.bar(for: part.value, glyphs: context.glyphs), to: barWidth), style))
             }
             line.append(Span(" " + TerminalText.pad(percent, to: percentWidth, alignRight: true), Style(.value, bold: true)))
             if amountWidth > 0 {
