@@ -6,7 +6,7 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 # What a fresh Debian 12 lacks to build and test alidash.
 APT_PACKAGES = libncurses-dev tmux pkg-config
 
-.PHONY: all build release run test deps install uninstall bench clean
+.PHONY: all build release run test test-ssh deps install uninstall bench clean
 
 all: build
 
@@ -20,10 +20,16 @@ release:
 run: deps build
 	$(SWIFT) run alidash
 
-# The end-to-end tests start the debug binary built by the first step.
+# The end-to-end tests start the debug binary built by the first step. They run after the others,
+# on their own, so the CPU-heavy fuzz tests do not slow the terminal under test.
 test: deps
 	$(SWIFT) build
-	ALIDASH_BINARY="$$($(SWIFT) build --show-bin-path)/alidash" $(SWIFT) test
+	$(SWIFT) test --skip EndToEndTests
+	ALIDASH_BINARY="$$($(SWIFT) build --show-bin-path)/alidash" $(SWIFT) test --filter EndToEndTests
+
+# The real OpenSSH test (needs root: it creates a user and runs a private sshd on 127.0.0.1).
+test-ssh: deps release
+	Tests/ssh/ssh-e2e.sh "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash"
 
 # Installs the ncurses headers and tmux when they are missing: with apt-get as root, else says how.
 deps:
