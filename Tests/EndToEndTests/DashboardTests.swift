@@ -41,6 +41,33 @@ struct DashboardTests {
         try await session.waitForActive(.sources)
     }
 
+    /// Only changed cells are written: after each step the terminal must hold exactly the frame the
+    /// app state renders, with nothing left over from the frame before.
+    /// In a locale without UTF-8 the frame is the ASCII rendering, folded cell by cell.
+    @Test(arguments: [("", Language.en, false), ("LANG=de_DE.UTF-8", .de, false), ("LANG=C LC_ALL=C", .en, true)])
+    func terminalHoldsExactlyTheRenderedFrame(environment: String, language: Language, ascii: Bool) async throws {
+        let session = try TmuxSession(environment: environment)
+        var app = TestData.app(width: 100, height: 30, language: language, glyphs: ascii ? .ascii : .unicode)
+        func frame() -> [String] { ascii ? ASCIIFolding.fold(app.render()).lines : app.render().lines }
+        try await session.waitForScreen("the first frame") { $0 == frame() }
+        let steps: [(keys: String, key: Key)] = [("3", .character("3")), ("t", .character("t")), ("2", .character("2")),
+                                                 ("6", .character("6")), ("j", .character("j")), ("4", .character("4")),
+                                                 ("?", .character("?")), ("Escape", .escape), ("5", .character("5")),
+                                                 ("1", .character("1"))]
+        for step in steps {
+            _ = app.update(.key(step.key))
+            try session.press(step.keys)
+            let expected = frame()
+            try await session.waitForScreen("the frame after \(step.keys)") { $0 == expected }
+        }
+        for (width, height) in [(60, 15), (120, 40), (100, 30)] {
+            _ = app.update(.resize(width: width, height: height))
+            try session.resize(width: width, height: height)
+            let expected = frame()
+            try await session.waitForScreen("the frame at \(width)x\(height)") { $0 == expected }
+        }
+    }
+
     @Test func helpOpensAndEscapeClosesItWithoutDelay() async throws {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)
