@@ -133,8 +133,8 @@ public enum DataLoader {
         case .keyNotFound(let key, let context):
             return located(context.codingPath, "missing required field \"\(key.stringValue)\"")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty, let underlying = context.underlyingError {
-                return syntaxProblem(String(describing: underlying), file: file, bytes: bytes)
+            if context.codingPath.isEmpty {
+                return syntaxProblem(context, file: file, bytes: bytes)
             }
             return located(context.codingPath, context.debugDescription)
         @unknown default:
@@ -165,29 +165,15 @@ public enum DataLoader {
         return "something else"
     }
 
-    /// Malformed JSON: keep the parser's words, and point at the line and column it names.
-    private static func syntaxProblem(_ text: String, file: String, bytes: [UInt8]) -> DataProblem {
-        var line: Int?
-        var column: Int?
-        var offset: Int?
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == ")" || $0 == "(" })
-        for (index, word) in words.enumerated() where index + 1 < words.count {
-            switch word {
-            case "line": line = Int(words[index + 1])
-            case "column": column = Int(words[index + 1])
-            case "offset", "character": offset = offset ?? Int(words[index + 1])
-            default: break
-            }
+    /// Malformed JSON: point at the first syntax error, or say what the decoder refused.
+    private static func syntaxProblem(_ context: DecodingError.Context, file: String, bytes: [UInt8]) -> DataProblem {
+        if let failure = JSONSyntax.firstError(in: bytes) {
+            let place = JSONLocator.lineAndColumn(of: failure.offset, in: bytes)
+            return DataProblem(file: file, path: "", line: place.line, column: place.column,
+                               message: "not valid JSON: expected \(failure.expected)")
         }
-        if line == nil, let offset {
-            let place = JSONLocator.lineAndColumn(of: offset, in: bytes)
-            line = place.line
-            column = place.column
-        }
-        let message = text.replacing("The given data was not valid JSON.", with: "")
-            .trimmingPrefix(while: { $0 == " " })
-        return DataProblem(file: file, path: "", line: line, column: column,
-                           message: "not valid JSON: " + (message.isEmpty ? "syntax error" : String(message)))
+        // Well-formed but refused: nesting too deep, or a number beyond what a Double holds.
+        return DataProblem(file: file, path: "", message: "not usable JSON: \(context.debugDescription) (nesting too deep or a number out of range?)")
     }
 }
 

@@ -150,13 +150,16 @@ struct DataValidator {
                 report(file, path + ".yoyPercent", "reported growth \(reported)% does not match \(Formatter(language: .en).number(computed, fractionDigits: 1))% computed from the quarter a year earlier")
             }
         }
+        var quarterSums: [Int: (count: Int, sum: Double)] = [:]
+        for quarter in data.revenue.alibabaQuarters {
+            let entry = quarterSums[quarter.fiscalYear] ?? (0, 0)
+            quarterSums[quarter.fiscalYear] = (entry.count + 1, entry.sum + quarter.rmbMillions)
+        }
         for (index, year) in data.revenue.alibabaFiscalYears.enumerated() {
             let path = "alibabaFiscalYears[\(index)]"
             checkAmount(file, path + ".rmbMillions", year.rmbMillions)
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
-            let quarters = data.revenue.alibabaQuarters.filter { $0.fiscalYear == year.fiscalYear }
-            guard quarters.count == 4 else { continue }
-            let sum = quarters.reduce(0) { $0 + $1.rmbMillions }
+            guard let (count, sum) = quarterSums[year.fiscalYear], count == 4 else { continue }
             if abs(sum - year.rmbMillions) > 0.5 {
                 report(file, path + ".rmbMillions", "FY\(year.fiscalYear) total is \(year.rmbMillions) but its quarters add up to \(sum)")
             }
@@ -183,13 +186,16 @@ struct DataValidator {
             }
             previous = quarter.period
         }
+        var quarterSums: [Int: (count: Int, sum: Double)] = [:]
+        for quarter in data.revenue.amazonQuarters {
+            let entry = quarterSums[quarter.year] ?? (0, 0)
+            quarterSums[quarter.year] = (entry.count + 1, entry.sum + quarter.usdMillions)
+        }
         for (index, year) in data.revenue.amazonYears.enumerated() {
             let path = "amazonYears[\(index)]"
             checkAmount(file, path + ".usdMillions", year.usdMillions)
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
-            let quarters = data.revenue.amazonQuarters.filter { $0.year == year.year }
-            guard quarters.count == 4 else { continue }
-            let sum = quarters.reduce(0) { $0 + $1.usdMillions }
+            guard let (count, sum) = quarterSums[year.year], count == 4 else { continue }
             if abs(sum - year.usdMillions) > 0.5 {
                 report(file, path + ".usdMillions", "\(year.year) total is \(year.usdMillions) but its quarters add up to \(sum)")
             }

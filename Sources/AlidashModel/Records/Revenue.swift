@@ -68,12 +68,36 @@ public struct RevenueHistory: Decodable, Sendable {
     /// Which stored rate turns RMB into each other currency.
     public var conversion: [String: String]
 
+    // Lookups by period, built once after decoding so that growth and sums stay linear in the data.
+    private var alibabaIndex: [AlibabaFiscalQuarter: Int] = [:]
+    private var amazonIndex: [CalendarQuarter: Int] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case alibabaQuarters, alibabaFiscalYears, amazonQuarters, amazonYears, exchangeRates, conversion
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        alibabaQuarters = try container.decode([AlibabaQuarter].self, forKey: .alibabaQuarters)
+        alibabaFiscalYears = try container.decode([AlibabaFiscalYear].self, forKey: .alibabaFiscalYears)
+        amazonQuarters = try container.decode([AmazonQuarter].self, forKey: .amazonQuarters)
+        amazonYears = try container.decode([AmazonYear].self, forKey: .amazonYears)
+        exchangeRates = try container.decode([ExchangeRate].self, forKey: .exchangeRates)
+        conversion = try container.decode([String: String].self, forKey: .conversion)
+        for (index, quarter) in alibabaQuarters.enumerated() where alibabaIndex[quarter.period] == nil {
+            alibabaIndex[quarter.period] = index
+        }
+        for (index, quarter) in amazonQuarters.enumerated() where amazonIndex[quarter.period] == nil {
+            amazonIndex[quarter.period] = index
+        }
+    }
+
     public func alibabaQuarter(fiscalYear: Int, quarter: Int) -> AlibabaQuarter? {
-        alibabaQuarters.first { $0.fiscalYear == fiscalYear && $0.fiscalQuarter == quarter }
+        alibabaIndex[AlibabaFiscalQuarter(fiscalYear: fiscalYear, quarter: quarter)].map { alibabaQuarters[$0] }
     }
 
     public func amazonQuarter(year: Int, quarter: Int) -> AmazonQuarter? {
-        amazonQuarters.first { $0.year == year && $0.quarter == quarter }
+        amazonIndex[CalendarQuarter(year: year, quarter: quarter)].map { amazonQuarters[$0] }
     }
 
     /// The Amazon quarter covering the same calendar months as an Alibaba fiscal quarter.

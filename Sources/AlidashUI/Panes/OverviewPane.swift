@@ -27,6 +27,13 @@ public struct OverviewPane: PaneModel {
         let canvas = drawCanvas(width: area.width, context: context)
         let offset = min(scroll, canvas.height.saturatingSubtract(area.height))
         buffer.blit(canvas, sourceRow: offset, into: area)
+        // Say when there is more to see, as pagers do.
+        let hidden = canvas.height.saturatingSubtract(offset + area.height)
+        if hidden > 0, area.width > 20 {
+            let hint = " " + context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern") + " "
+            let width = TerminalText.width(of: hint)
+            buffer.put(hint, x: area.maxX.saturatingSubtract(width + 1), y: area.maxY - 1, style: Style(.accent), clip: area)
+        }
     }
 
     // MARK: - Layout
@@ -48,6 +55,42 @@ public struct OverviewPane: PaneModel {
         return lines
     }
 
+    /// One line per card with its first figure: the headline numbers before any scrolling.
+    private func glanceLines(width: Int, context: RenderContext) -> [StyledLine] {
+        let cards = context.data.overview.cards
+        let titleWidth = min(18, cards.map { TerminalText.width(of: context.text($0.title)) }.max() ?? 0)
+        return cards.compactMap { card -> StyledLine? in
+            guard let figure = card.figures.lazy.compactMap({ context.data.resolve($0) }).first else { return nil }
+            let value = figure.quantities.isEmpty
+                ? context.text(figure.text ?? figure.label)
+                : figure.quantities.map(context.formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
+            var line: StyledLine = [Span(TerminalText.pad(context.text(card.title), to: titleWidth) + "  ", Style(.label)),
+                                    Span(value, Style(.value, bold: true))]
+            if figure.confidence != .verified {
+                line.append(Span(" " + figure.confidence.mark, Style(figure.confidence == .unverified ? .unverified : .dim)))
+            }
+            line.append(Span(" " + context.cite(figure.sources), Style(.source)))
+            // Optional extras go in only whole, so a number is never cut in half at the edge.
+            var used = line.reduce(0) { $0 + TerminalText.width(of: $1.text) }
+            func appendIfRoom(_ span: Span) {
+                let cells = TerminalText.width(of: span.text)
+                guard used + cells <= width else { return }
+                line.append(span)
+                used += cells
+            }
+            // Where the article printed a different number in the same unit, show it beside the corrected one.
+            for erratum in (card.errata ?? []).compactMap(context.data.erratum(id:)) {
+                guard let said = erratum.articleSaid, !figure.quantities.contains(said),
+                      figure.quantities.contains(where: { $0.unit == said.unit }) else { continue }
+                appendIfRoom(Span(" " + context.t("≠ article: ", "≠ Artikel: ") + context.formatter.quantity(said), Style(.warning)))
+            }
+            if !figure.quantities.isEmpty {
+                appendIfRoom(Span("  " + context.text(figure.label), Style(.dim)))
+            }
+            return line
+        }
+    }
+
     private func canvasHeight(width: Int, context: RenderContext) -> Int {
         drawCanvas(width: width, context: context).height
     }
@@ -55,7 +98,8 @@ public struct OverviewPane: PaneModel {
     /// Draws all content onto a canvas as tall as it needs; `render` shows a window of it.
     private func drawCanvas(width: Int, context: RenderContext) -> Buffer {
         guard width > 4 else { return Buffer(width: width, height: 0) }
-        let story = TextLines.wrapped(context.text(context.data.overview.story), width: width - 2, style: Style(.normal))
+        let glance = glanceLines(width: width - 2, context: context)
+        let story = glance + [[]] + TextLines.wrapped(context.text(context.data.overview.story), width: width - 2, style: Style(.normal))
         let columns = OverviewPane.columnCount(width: width)
         let cardWidth = (width - (columns - 1)) / columns
         let cards = context.data.overview.cards.map { card in

@@ -17,8 +17,8 @@ public enum FigureLines {
         }
         valueLine.append(Span(" " + context.cite(figure.sources), Style(.source)))
         if amounts.isEmpty, let text = figure.text {
-            lines += TextLines.wrapped(context.text(text), width: width, style: Style(.value), indent: "  ")
-            lines.append(valueLine)
+            lines += wrappedWithCitation(context.text(text), style: Style(.value), tail: Array(valueLine.dropFirst()),
+                                         width: width)
         } else {
             lines.append(valueLine)
         }
@@ -29,8 +29,21 @@ public enum FigureLines {
     public static func lines(for erratum: Erratum, width: Int, context: RenderContext) -> [StyledLine] {
         var lines = TextLines.wrapped(context.t("Article: ", "Artikel: ") + "„" + erratum.quote + "“",
                                       width: width, style: Style(.warning))
-        lines += TextLines.wrapped(context.text(erratum.correction) + " " + context.cite(erratum.sources),
-                                   width: width, style: Style(.normal), indent: "  ")
+        lines += wrappedWithCitation(context.text(erratum.correction), style: Style(.normal),
+                                     tail: [Span(" " + context.cite(erratum.sources), Style(.source))], width: width)
+        return lines
+    }
+
+    /// Wraps `text` indented by two cells and puts `tail` (marks and sources) after its last line,
+    /// or on a line of its own when it does not fit there.
+    static func wrappedWithCitation(_ text: String, style: Style, tail: [Span], width: Int) -> [StyledLine] {
+        var lines = TextLines.wrapped(text, width: width, style: style, indent: "  ")
+        let tailWidth = tail.reduce(0) { $0 + TerminalText.width(of: $1.text) }
+        if let last = lines.last, last.reduce(0, { $0 + TerminalText.width(of: $1.text) }) + tailWidth <= width {
+            lines[lines.count - 1] = last + tail
+        } else {
+            lines.append([Span(" ")] + tail)
+        }
         return lines
     }
 }

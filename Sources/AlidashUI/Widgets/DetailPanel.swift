@@ -1,0 +1,27 @@
+/// A titled box with the details of the selected entry. When the lines do not fit, the last row
+/// says how to see them all, so nothing is cut off silently.
+public struct DetailPanel: Sendable {
+    public var title: String
+    public var lines: [StyledLine]
+
+    public init(title: String, lines: [StyledLine]) {
+        self.title = title
+        self.lines = lines
+    }
+
+    /// The box height that shows every line (borders included).
+    public var naturalHeight: Int { lines.count + 2 }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        let inner = Block(title: title).render(into: &buffer, area: area, glyphs: context.glyphs)
+            .inset(horizontal: 1, vertical: 0)
+        guard !inner.isEmpty else { return }
+        let fits = lines.count <= inner.height
+        let shown = fits ? lines : Array(lines.prefix(inner.height - 1))
+        TextLines.drawScrolled(shown, offset: 0, into: &buffer, area: inner)
+        if !fits {
+            let hint = context.glyphs.ellipsis + " " + context.t("Enter shows all", "Enter zeigt alles")
+            buffer.put(hint, x: inner.x, y: inner.maxY - 1, style: Style(.dim), clip: inner)
+        }
+    }
+}

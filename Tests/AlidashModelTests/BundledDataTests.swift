@@ -1,0 +1,104 @@
+import AlidashModel
+import Testing
+import TestSupport
+
+/// The bundled figures that the story rests on: a wrong number in Data/ fails here.
+@Suite struct BundledDataTests {
+    let data = TestData.bundled
+
+    @Test func bundledDataLoadsAndValidates() throws {
+        let loaded = try DataLoader.load(.bundled)
+        #expect(loaded.origin == "bundled")
+        #expect(loaded.sources.count > 100)
+        #expect(!loaded.errata.isEmpty)
+        #expect(loaded.hubs.count >= 5)
+    }
+
+    @Test func singlesDay2018() throws {
+        let year = try #require(data.singlesDay.year(2018))
+        #expect(year.rmbBillions == 213.5)
+        #expect(year.usdBillions == 30.8)
+        #expect(year.scope == .alipay24h)
+        #expect(year.sources.contains("S31"))
+        #expect(year.confidence == .verified)
+    }
+
+    @Test func singlesDayMarksTheElevenDayCampaign() throws {
+        #expect(try #require(data.singlesDay.year(2019)).scope.isElevenDayCampaign == false)
+        #expect(try #require(data.singlesDay.year(2020)).scope.isElevenDayCampaign)
+        // Growth is not computed across the change of scope.
+        #expect(data.singlesDay.computedGrowthPercent(for: 2020) == nil)
+        let growth2018 = try #require(data.singlesDay.computedGrowthPercent(for: 2018))
+        #expect(abs(growth2018 - 26.93) < 0.01)
+    }
+
+    @Test func septemberQuarter2018() throws {
+        let quarter = try #require(data.revenue.alibabaQuarter(fiscalYear: 2019, quarter: 2))
+        #expect(quarter.rmbMillions == 85_148)
+        #expect(quarter.usdMillions == 12_398)
+        #expect(quarter.start == PartialDate("2018-07-01"))
+        #expect(quarter.end == PartialDate("2018-09-30"))
+        #expect(quarter.yoyPercent == 54)
+        #expect(quarter.sources == ["S56"])
+    }
+
+    @Test func fiscalYearsAreTheSumOfTheirQuarters() throws {
+        let expected: [Int: Double] = [2017: 158_273, 2018: 250_266, 2019: 376_844, 2020: 509_711]
+        for (fiscalYear, total) in expected {
+            let quarters = data.revenue.alibabaQuarters.filter { $0.fiscalYear == fiscalYear }
+            #expect(quarters.count == 4)
+            #expect(quarters.reduce(0) { $0 + $1.rmbMillions } == total)
+            let year = try #require(data.revenue.alibabaFiscalYears.first { $0.fiscalYear == fiscalYear })
+            #expect(year.rmbMillions == total)
+        }
+    }
+
+    @Test func amazonYearsAreTheSumOfTheirQuarters() throws {
+        let expected: [Int: Double] = [2016: 135_987, 2017: 177_866, 2018: 232_887, 2019: 280_522]
+        for (year, total) in expected {
+            let quarters = data.revenue.amazonQuarters.filter { $0.year == year }
+            #expect(quarters.count == 4)
+            #expect(quarters.reduce(0) { $0 + $1.usdMillions } == total)
+        }
+    }
+
+    @Test func alibabaQuarterMatchesAmazonCalendarQuarter() throws {
+        let alibaba = try #require(data.revenue.alibabaQuarter(fiscalYear: 2019, quarter: 2))
+        let amazon = try #require(data.revenue.amazonQuarter(matching: alibaba))
+        #expect(amazon.year == 2018 && amazon.quarter == 3)
+        #expect(amazon.usdMillions == 56_576)
+    }
+
+    @Test func liegeHub() throws {
+        let liege = try #require(data.hub(id: "liege"))
+        #expect(liege.countryCode == "BE")
+        #expect(abs(liege.location.lat - 50.6374) < 0.001)
+        #expect(abs(liege.location.lon - 5.44322) < 0.001)
+        let lease = try #require(data.fact(id: "liege.lease-area")?.quantity)
+        #expect(lease.value == 220_000 && lease.unit == .squareMetres)
+        let investment = try #require(data.fact(id: "liege.investment-2018")?.quantity)
+        #expect(investment.value == 75 && investment.unit == .eur && investment.scale == .million)
+    }
+
+    @Test func everyOverviewReferenceResolves() {
+        for card in data.overview.cards {
+            for reference in card.figures {
+                #expect(data.resolve(reference) != nil, "\(reference) in card \(card.id)")
+            }
+        }
+    }
+
+    @Test func unverifiedFiguresAreNeverPlainFacts() {
+        // A figure without a source must be marked unverified.
+        for located in data.locatedFacts where located.fact.sources.isEmpty {
+            #expect(located.fact.confidence == .unverified, "\(located.fact.id)")
+        }
+    }
+
+    @Test func articleErrataIncludeTheMissingBillion() throws {
+        let erratum = try #require(data.errata.first { $0.quote.contains("30,7") })
+        #expect(erratum.corrected?.value == 30.8)
+        #expect(erratum.corrected?.scale == .billion)
+        #expect(erratum.sources.contains("S31"))
+    }
+}

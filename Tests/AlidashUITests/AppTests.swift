@@ -1,0 +1,145 @@
+import AlidashModel
+import AlidashUI
+import Testing
+import TestSupport
+
+/// The dashboard's frame (tabs, status line, overlays) and key handling, without a terminal.
+@Suite struct AppTests {
+    @Test(arguments: [(80, 24, Language.en), (120, 40, .en), (80, 24, .de), (120, 40, .de)])
+    func overviewScreen(width: Int, height: Int, language: Language) {
+        let app = TestData.app(width: width, height: height, language: language)
+        let mismatch = ExpectedScreen.mismatch(app.render(), named: "overview-\(width)x\(height)-\(language.rawValue)")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    @Test func overviewShowsSourcedHeadlineFigures() {
+        let screen = TestData.app(width: 120, height: 40).render()
+        #expect(screen.contains("220,000 m²"))
+        #expect(screen.contains("EUR 75 m"))
+        #expect(screen.contains("RMB 213.5 bn"))
+        #expect(screen.contains("USD 30.8 bn"))
+        #expect(screen.contains("[S31"))
+    }
+
+    @Test func digitsTabsAndArrowsSwitchPanes() {
+        var app = TestData.app(width: 100, height: 30)
+        #expect(app.update(.key(.character("3"))) == .redraw)
+        #expect(app.active == .revenue)
+        #expect(app.update(.key(.tab)) == .redraw)
+        #expect(app.active == .comparison)
+        _ = app.update(.key(.backTab))
+        _ = app.update(.key(.left))
+        #expect(app.active == .hubs)
+        _ = app.update(.key(.character("l")))
+        #expect(app.active == .revenue)
+        _ = app.update(.key(.character("h")))
+        _ = app.update(.key(.character("h")))
+        _ = app.update(.key(.character("h")))
+        #expect(app.active == .sources) // wraps around
+        #expect(app.update(.key(.character("6"))) == .none) // already there: nothing to redraw
+    }
+
+    @Test func quitKeys() {
+        var app = TestData.app(width: 100, height: 30)
+        #expect(app.update(.key(.character("q"))) == .quit)
+        #expect(app.update(.key(.control("c"))) == .quit)
+        #expect(app.update(.key(.control("l"))) == .fullRedraw)
+    }
+
+    @Test func helpIsGeneratedFromTheKeyMapAndEscCloses() {
+        var app = TestData.app(width: 100, height: 30)
+        _ = app.update(.key(.character("?")))
+        #expect(app.overlay == .help(scroll: 0))
+        let screen = app.render()
+        for binding in app.keyMap.bindings {
+            #expect(screen.contains(binding.english), "help lacks \(binding.english)")
+        }
+        _ = app.update(.key(.escape))
+        #expect(app.overlay == nil)
+    }
+
+    @Test func commandLineJumpsAndCompletes() {
+        var app = TestData.app(width: 100, height: 30)
+        _ = app.update(.key(.character(":")))
+        for character in "hu" { _ = app.update(.key(.character(character))) }
+        _ = app.update(.key(.tab))
+        #expect(app.overlay == .commandLine(text: "hubs"))
+        #expect(app.render().contains(":hubs"))
+        _ = app.update(.key(.enter))
+        #expect(app.active == .hubs)
+        #expect(app.overlay == nil)
+
+        _ = app.update(.key(.character(":")))
+        for character in "nonsense" { _ = app.update(.key(.character(character))) }
+        _ = app.update(.key(.enter))
+        #expect(app.status?.isError == true)
+        #expect(app.render().contains("Unknown command: nonsense"))
+    }
+
+    @Test func commandLineChangesCurrencyAndLanguage() {
+        var app = TestData.app(width: 100, height: 30)
+        for command in ["currency eur", "lang de"] {
+            _ = app.update(.key(.character(":")))
+            for character in command { _ = app.update(.key(.character(character))) }
+            _ = app.update(.key(.enter))
+        }
+        #expect(app.currency == .eur)
+        #expect(app.language == .de)
+    }
+
+    @Test func currencyCycles() {
+        var app = TestData.app(width: 100, height: 30)
+        _ = app.update(.key(.character("c")))
+        #expect(app.currency == .usd)
+        #expect(app.render().contains("Currency: USD"))
+        _ = app.update(.key(.character("c")))
+        _ = app.update(.key(.character("c")))
+        #expect(app.currency == .rmb)
+    }
+
+    @Test func clickingATabSwitchesToIt() throws {
+        var app = TestData.app(width: 100, height: 30)
+        let tab = try #require(TabBar.layout(width: 100, language: .en).first { $0.pane == .timeline })
+        #expect(app.update(.mouse(.click(x: tab.columns.lowerBound + 1, y: 0))) == .redraw)
+        #expect(app.active == .timeline)
+    }
+
+    @Test func tooSmallWindowSaysWhatItNeedsAndRecovers() {
+        var app = TestData.app(width: 100, height: 30)
+        _ = app.update(.resize(width: 30, height: 8))
+        let small = app.render()
+        #expect(small.contains("need 40×10"))
+        #expect(small.contains("now 30×8"))
+        _ = app.update(.resize(width: 100, height: 30))
+        #expect(app.render().contains("1 Overview"))
+    }
+
+    @Test func anySizeRendersWithoutCrashing() {
+        for pane in PaneID.allCases {
+            for (width, height) in [(0, 0), (1, 1), (2, 1), (10, 3), (39, 9), (40, 10), (41, 11), (60, 15), (300, 100)] {
+                var app = TestData.app(width: width, height: height, pane: pane)
+                let screen = app.render()
+                #expect(screen.width == width && screen.height == height)
+                for key in [Key.down, .pageDown, .end, .enter, .character("t"), .escape] { _ = app.update(.key(key)) }
+                _ = app.render()
+            }
+        }
+    }
+
+    @Test func everyPaneFitsEightyColumnsInBothLanguages() {
+        for language in Language.allCases {
+            for pane in PaneID.allCases {
+                let screen = TestData.app(width: 80, height: 24, language: language, pane: pane).render()
+                #expect(screen.line(0).contains("1 "), "tab bar missing on \(pane)")
+                #expect(!screen.line(23).isEmpty)
+            }
+        }
+    }
+
+    @Test func tabBarUsesShortTitlesWhenNarrow() {
+        let wide = TabBar.layout(width: 100, language: .en).map(\.text)
+        #expect(wide.contains(" 4 Amazon vs Alibaba "))
+        let narrow = TabBar.layout(width: 60, language: .en)
+        #expect(narrow.last.map { $0.columns.upperBound <= 60 } == true)
+    }
+}

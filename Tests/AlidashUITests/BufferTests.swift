@@ -1,0 +1,102 @@
+import AlidashUI
+import Testing
+
+@Suite struct TerminalTextTests {
+    @Test func widthsFollowWcwidth() {
+        #expect(TerminalText.width(of: "Liège") == 5)
+        #expect(TerminalText.width(of: "日本") == 4)
+        #expect(TerminalText.width(of: "🚀") == 2)
+        #expect(TerminalText.width(of: "e\u{301}") == 1) // e + combining acute
+        #expect(TerminalText.width(of: "m²") == 2)
+        #expect(TerminalText.width(of: "\u{202E}abc") == 3) // bidi override takes no cell: it is dropped
+    }
+
+    @Test func controlSequencesAreMadeInert() {
+        let hostile = "a\u{1B}[2Jb\u{07}c\u{9B}31md\u{1B}]0;owned\u{07}"
+        var buffer = Buffer(width: 40, height: 1)
+        buffer.put(hostile, x: 0, y: 0)
+        let line = buffer.line(0)
+        #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(line.hasPrefix("a\u{FFFD}[2Jb\u{FFFD}c\u{FFFD}31md"))
+    }
+
+    @Test func bidiOverridesAndZeroWidthFormatsVanish() {
+        var buffer = Buffer(width: 10, height: 1)
+        buffer.put("\u{202E}abc\u{2066}d\u{200D}e", x: 0, y: 0)
+        #expect(buffer.line(0) == "abcde     ")
+    }
+
+    @Test func combiningMarksAreCapped() {
+        let zalgo = Character("a" + String(repeating: "\u{301}", count: 30))
+        let clean = TerminalText.sanitize(zalgo)
+        #expect(clean?.unicodeScalars.count == 5)
+    }
+
+    @Test func truncateAndPadCountCells() {
+        #expect(TerminalText.truncate("Hangzhou", to: 5) == "Hang…")
+        #expect(TerminalText.truncate("日本語テキスト", to: 5) == "日本…")
+        #expect(TerminalText.pad("日本", to: 6) == "日本  ")
+        #expect(TerminalText.pad("42", to: 5, alignRight: true) == "   42")
+        #expect(TerminalText.truncate("abc", to: 0) == "")
+    }
+
+    @Test func wrapBreaksLongWords() {
+        #expect(TerminalText.wrap("one two three", width: 7) == ["one two", "three"])
+        #expect(TerminalText.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TerminalText.wrap("日本語テキスト", width: 5) == ["日本", "語テ", "キス", "ト"])
+        #expect(TerminalText.wrap("anything", width: 0) == [])
+    }
+}
+
+@Suite struct BufferTests {
+    @Test func wideCharactersStayWholeAndAligned() {
+        var buffer = Buffer(width: 6, height: 1)
+        let used = buffer.put("日本x", x: 0, y: 0)
+        #expect(used == 5)
+        #expect(buffer.line(0) == "日本x ")
+        #expect(buffer[1, 0].width == 0)
+        // Overwriting the right half of a wide character blanks its left half.
+        buffer.put("y", x: 1, y: 0)
+        #expect(buffer.line(0) == " y本x ")
+    }
+
+    @Test func wideCharacterAtTheRightEdgeIsNotSplit() {
+        var buffer = Buffer(width: 3, height: 1)
+        buffer.put("ab日", x: 0, y: 0)
+        #expect(buffer.line(0) == "ab ")
+    }
+
+    @Test func drawingOutsideIsClipped() {
+        var buffer = Buffer(width: 4, height: 2, filling: Cell("x"))
+        buffer.put("hello", x: 2, y: 1)
+        buffer.put("zz", x: -1, y: 0)
+        buffer.put("no", x: 0, y: 5)
+        buffer.fill(Rect(x: 3, y: 0, width: 10, height: 10), symbol: ".")
+        #expect(buffer.lines == ["zxx.", "xxh."])
+    }
+
+    @Test func clipRectangleIsRespected() {
+        var buffer = Buffer(width: 8, height: 1)
+        buffer.put("abcdefgh", x: 0, y: 0, clip: Rect(x: 2, y: 0, width: 3, height: 1))
+        #expect(buffer.line(0) == "  cde   ")
+    }
+
+    @Test func degenerateSizes() {
+        for (width, height) in [(0, 0), (1, 1), (0, 5), (5, 0), (-3, -3)] {
+            var buffer = Buffer(width: width, height: height)
+            buffer.put("日本語", x: 0, y: 0)
+            buffer.fill(Rect(x: 0, y: 0, width: 100, height: 100), symbol: "#")
+            #expect(buffer.cells.count == max(0, width) * max(0, height))
+        }
+    }
+
+    @Test func rectArithmeticSaturates() {
+        let tiny = Rect(x: 0, y: 0, width: 1, height: 1)
+        #expect(tiny.inset(by: 5).isEmpty)
+        #expect(tiny.splitTop(10).rest.height == 0)
+        #expect(Rect(width: 10, height: 1).columns([4, 4, 4], gap: 1).map(\.width) == [4, 4, 0])
+        #expect(Int.max.saturatingAdd(1) == Int.max)
+        #expect(3.saturatingSubtract(5) == 0)
+        #expect(Int.min.saturatingSubtract(Int.max) == 0)
+    }
+}

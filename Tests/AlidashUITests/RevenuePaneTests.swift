@@ -1,0 +1,241 @@
+import AlidashModel
+import AlidashUI
+import TestSupport
+import Testing
+
+@Suite struct RevenuePaneTests {
+    // MARK: - Expected screens
+
+    private func revenueApp(width: Int, height: Int, language: Language = .en, currency: Currency = .rmb,
+                            table: Bool = false, glyphs: Glyphs = .unicode) -> AppState {
+        var app = TestData.app(width: width, height: height, language: language, pane: .revenue, glyphs: glyphs)
+        app.currency = currency
+        app.showTable = table
+        return app
+    }
+
+    private func quarterly(_ app: AppState) -> AppState {
+        var app = app
+        _ = app.update(.key(.enter))
+        return app
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
+    func singlesDayChart(size: (Int, Int), language: Language) {
+        let app = revenueApp(width: size.0, height: size.1, language: language)
+        let name = "revenue-singles-day-\(size.0)x\(size.1)-\(language.rawValue)"
+        #expect(ExpectedScreen.mismatch(app.render(), named: name) == nil)
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
+    func quarterlyChart(size: (Int, Int), language: Language) {
+        let app = quarterly(revenueApp(width: size.0, height: size.1, language: language))
+        let name = "revenue-quarterly-\(size.0)x\(size.1)-\(language.rawValue)"
+        #expect(ExpectedScreen.mismatch(app.render(), named: name) == nil)
+    }
+
+    @Test(arguments: [Currency.usd, .eur])
+    func chartsInOtherCurrencies(currency: Currency) {
+        let singlesDay = revenueApp(width: 80, height: 24, currency: currency)
+        #expect(ExpectedScreen.mismatch(singlesDay.render(), named: "revenue-singles-day-80x24-\(currency.code)") == nil)
+        let quarters = quarterly(revenueApp(width: 80, height: 24, currency: currency))
+        #expect(ExpectedScreen.mismatch(quarters.render(), named: "revenue-quarterly-80x24-\(currency.code)") == nil)
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
+    func tables(size: (Int, Int), language: Language) {
+        let singlesDay = revenueApp(width: size.0, height: size.1, language: language, table: true)
+        let suffix = "\(size.0)x\(size.1)-\(language.rawValue)"
+        #expect(ExpectedScreen.mismatch(singlesDay.render(), named: "revenue-singles-day-table-\(suffix)") == nil)
+        let quarters = quarterly(revenueApp(width: size.0, height: size.1, language: language, table: true))
+        #expect(ExpectedScreen.mismatch(quarters.render(), named: "revenue-quarterly-table-\(suffix)") == nil)
+    }
+
+    @Test func asciiGlyphs() {
+        let app = revenueApp(width: 80, height: 24, glyphs: .ascii)
+        #expect(ExpectedScreen.mismatch(app.render(), named: "revenue-singles-day-80x24-ascii") == nil)
+    }
+
+    @Test func tallAreaStacksBothSections() {
+        let pane = RevenuePane()
+        var buffer = Buffer(width: 100, height: 120)
+        pane.render(into: &buffer, area: buffer.area, context: revenueApp(width: 100, height: 120).context)
+        #expect(ExpectedScreen.mismatch(buffer, named: "revenue-print-100") == nil)
+    }
+}
+
+extension RevenuePaneTests {
+    // MARK: - Real figures
+
+    @Test func singlesDayFiguresAreFormattedFromTheData() {
+        let english = revenueApp(width: 80, height: 24).render()
+        #expect(english.contains("RMB 213.5 bn"))
+        #expect(english.contains("RMB 540.3 bn"))
+        #expect(english.contains("≈ RMB 50 m"))
+        #expect(english.contains("▲ +27%  [S31, S32, S33]"))
+        let german = revenueApp(width: 80, height: 24, language: .de).render()
+        #expect(german.contains("RMB 213,5 Mrd."))
+        let dollars = revenueApp(width: 80, height: 24, currency: .usd).render()
+        #expect(dollars.contains("USD 30.8 bn"))
+    }
+
+    @Test func quarterRowShowsTheReportedAndConvertedAmounts() {
+        var app = quarterly(revenueApp(width: 120, height: 40))
+        let row = { (app: AppState) in
+            app.render().lines.first { $0.contains("FY2019 Q2 ") && !$0.contains(">") } ?? ""
+        }
+        #expect(row(app).contains("RMB 85,148 m"))
+        #expect(row(app).contains("[S56]"))
+        app.currency = .eur
+        // 85,148 / 7.8286 (eur-rmb-2018-08-13) = 10,876.5: converted, so marked.
+        #expect(row(app).contains("EUR 10,877 m ="))
+        app.currency = .usd
+        #expect(row(app).contains("USD 12,398 m"))
+        #expect(!row(app).contains("USD 12,398 m ="))
+        #expect(app.render().contains("= rate eur-rmb-2018-08-13") == false)
+    }
+
+    @Test func amazonSharesTheCalendarMonthsOfItsRow() {
+        let lines = quarterly(revenueApp(width: 120, height: 40)).render().lines
+        guard let index = lines.firstIndex(where: { $0.contains("FY2019 Q2 ") }) else {
+            Issue.record("FY2019 Q2 not on screen")
+            return
+        }
+        // Amazon's Q3 2018 (56,576 USD m) in RMB at 6.8679.
+        #expect(lines[index + 1].contains("Q3 2018 (Jul–Sep)"))
+        #expect(lines[index + 1].contains("RMB 388,558 m ="))
+        #expect(lines[index + 1].contains("[S83]"))
+    }
+
+    @Test func unverifiedDollarFiguresStayMarked() {
+        var app = quarterly(revenueApp(width: 120, height: 40, currency: .usd))
+        let screen = app.render()
+        let row = screen.lines.first { $0.contains("FY2018 Q4") } ?? ""
+        #expect(row.contains("USD 9,873 m ?"))
+        #expect(row.contains("UNVERIFIED"))
+        app.showTable = true
+        let tableRow = app.render().lines.first { $0.contains("FY2018 Q4") } ?? ""
+        #expect(tableRow.contains("9,873?"))
+    }
+
+    @Test func convertedAmountsNameTheirRate() {
+        let screen = revenueApp(width: 80, height: 24, currency: .eur).render()
+        #expect(screen.contains("EUR 27.3 bn ="))
+        #expect(screen.contains("= rate eur-rmb-2018-08-13: 1 EUR = 7.8286 RMB, 13 Aug 2018 [S57]"))
+    }
+
+    @Test func scopeBreakSitsBetween2019And2020() {
+        let lines = revenueApp(width: 80, height: 24).render().lines
+        let index2019 = lines.firstIndex { $0.contains(" 2019 ") } ?? -1
+        #expect(lines[index2019 + 1].contains("11-day campaign"))
+        #expect(lines[index2019 + 2].contains(" 2020 "))
+        #expect(lines.contains { $0.contains("2020: 11-day campaign, 1–11 Nov") })
+    }
+
+    @Test func caveatIsShownOnOneLine() {
+        let screen = revenueApp(width: 80, height: 24).render()
+        #expect(screen.line(2).contains("! Revenue and GMV measure different things."))
+    }
+
+    // MARK: - Keys
+
+    @Test func enterSwitchesSectionAndArrowsMoveTheSelection() {
+        var app = revenueApp(width: 80, height: 24)
+        #expect(app.revenue.section == .singlesDay)
+        #expect(app.update(.key(.down)) == .redraw)
+        #expect(app.update(.key(.character("j"))) == .redraw)
+        #expect(app.revenue.singlesDayList.selected == 2)
+        #expect(app.render().lines.contains { $0.hasPrefix(" > 2011") })
+        #expect(app.update(.key(.enter)) == .redraw)
+        #expect(app.revenue.section == .quarterly)
+        #expect(app.update(.key(.up)) == .none) // already at the top
+        _ = app.update(.key(.end))
+        #expect(app.revenue.quarterList.selected == app.data.revenue.alibabaQuarters.count - 1)
+        #expect(app.render().contains("> FY2020 Q4"))
+        _ = app.update(.key(.enter))
+        #expect(app.revenue.section == .singlesDay)
+        #expect(app.revenue.singlesDayList.selected == 2) // each section keeps its selection
+    }
+
+    @Test func chartScrollsToKeepTheSelectionVisible() {
+        var app = quarterly(revenueApp(width: 80, height: 24))
+        #expect(!app.render().contains("FY2019 Q2 "))
+        for _ in 0..<9 { _ = app.update(.key(.down)) }
+        let screen = app.render()
+        #expect(screen.contains("> FY2019 Q2 "))
+        #expect(!screen.contains("FY2017 Q1 "))
+        _ = app.update(.key(.home))
+        #expect(app.render().contains("> FY2017 Q1 "))
+    }
+
+    @Test func tableScrollsWithTheSelection() {
+        var app = revenueApp(width: 80, height: 24, table: true)
+        _ = app.update(.key(.pageDown))
+        _ = app.update(.key(.end))
+        let screen = app.render()
+        #expect(screen.contains("2021 11 days"))
+        #expect(screen.contains("> 2021: 11-day campaign, 1–11 Nov"))
+    }
+
+    @Test func tKeyTogglesTheTable() {
+        var app = revenueApp(width: 120, height: 40)
+        _ = app.update(.key(.character("t")))
+        #expect(app.render().contains("Year Scope"))
+        _ = app.update(.key(.enter))
+        #expect(app.render().contains("Company Period"))
+        _ = app.update(.key(.character("t")))
+        #expect(app.render().contains("█ Alibaba revenue"))
+    }
+
+    @Test func clickOnTheSectionBarSwitches() {
+        var app = revenueApp(width: 80, height: 24)
+        let y = app.paneArea.y
+        // The second tab starts after " Singles' Day GMV " and a gap.
+        let x = 1 + TerminalText.width(of: " Singles' Day GMV ") + 2
+        #expect(app.render().line(y).dropFirst(x).hasPrefix("Quarterly"))
+        #expect(app.update(.mouse(.click(x: x, y: y))) == .redraw)
+        #expect(app.revenue.section == .quarterly)
+    }
+
+    // MARK: - Sizes
+
+    @Test(arguments: [(0, 0), (1, 1), (10, 3), (3, 10), (40, 4), (40, 10), (300, 5)])
+    func tinyAndOddAreasDoNotCrash(width: Int, height: Int) {
+        let context = revenueApp(width: 100, height: 30).context
+        for table in [false, true] {
+            for section in 0..<2 {
+                var pane = RevenuePane()
+                var shown = context
+                shown.showTable = table
+                let area = Rect(x: 0, y: 0, width: width, height: height)
+                if section == 1 { _ = pane.handle(.open, area: area, context: shown) }
+                for action in [Action.moveDown, .pageDown, .bottom, .moveUp, .top] {
+                    _ = pane.handle(action, area: area, context: shown)
+                }
+                var buffer = Buffer(width: width, height: height, filling: Cell("x"))
+                pane.render(into: &buffer, area: area, context: shown)
+                #expect(buffer.width == width)
+            }
+        }
+    }
+
+    @Test func drawsOnlyInsideItsArea() {
+        var buffer = Buffer(width: 90, height: 30, filling: Cell("x"))
+        let area = Rect(x: 5, y: 3, width: 70, height: 20)
+        RevenuePane().render(into: &buffer, area: area, context: revenueApp(width: 90, height: 30).context)
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width where !area.contains(x: x, y: y) {
+                #expect(buffer[x, y].symbol == "x", "drew outside at \(x),\(y)")
+            }
+        }
+    }
+}
+
+extension RevenuePaneTests {
+    @Test func selectedQuarterNamesItsUnverifiedDollarFigure() {
+        var app = quarterly(revenueApp(width: 80, height: 24, table: true))
+        for _ in 0..<7 { _ = app.update(.key(.down)) }
+        let screen = app.render()
+        #expect(screen.contains("> FY2018 Q4 (Jan–Mar 2018) = Amazon Q1 2018 · USD ?UNVERIFIED"))
+    }
+}
