@@ -186,42 +186,54 @@ public struct HubsPane: PaneModel {
 
     private func renderSummary(_ hub: Hub, into buffer: inout Buffer, rect: Rect, withChanges: Bool,
                                context: RenderContext) {
-        let inner = Block(title: context.text(hub.name)).render(into: &buffer, area: rect, glyphs: context.glyphs)
-        let content = inner.inset(horizontal: 1, vertical: 0)
-        guard !content.isEmpty else { return }
+        let width = HubsPane.contentWidth(of: rect)
+        guard width > 0 else { return }
         // Every key fact when the box has room for them, the most telling few otherwise.
-        let allFacts = summaryLines(hub, width: content.width, capped: false, context: context)
-        var lines = allFacts.count <= content.height ? allFacts : summaryLines(hub, width: content.width, capped: true, context: context)
+        let allFacts = summaryLines(hub, width: width, capped: false, context: context)
+        var lines = allFacts.count <= rect.height.saturatingSubtract(2)
+            ? allFacts : summaryLines(hub, width: width, capped: true, context: context)
         if withChanges {
             lines.append([])
-            lines += changeLines(hub, width: content.width, context: context)
+            lines += changeLines(hub, width: width, context: context)
         }
-        TextLines.drawScrolled(lines, offset: 0, into: &buffer, area: content)
+        let box = HubsPane.box(for: lines.count, in: rect)
+        let inner = Block(title: context.text(hub.name)).render(into: &buffer, area: box, glyphs: context.glyphs)
+        TextLines.drawScrolled(lines, offset: 0, into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
         let hint = context.t("Enter: all \(hub.facts.count) facts", "Enter: alle \(hub.facts.count) Angaben")
-        putOnBorder(hint, into: &buffer, rect: rect)
+        putOnBorder(hint, into: &buffer, rect: box)
     }
 
     private func renderChanges(_ hub: Hub, into buffer: inout Buffer, rect: Rect, context: RenderContext) {
+        let width = HubsPane.contentWidth(of: rect)
+        guard width > 0 else { return }
+        let lines = Array(changeLines(hub, width: width, context: context).dropFirst()) // the box title says it
         let title = context.t("What changed later", "Was sich später änderte")
-        let inner = Block(title: title).render(into: &buffer, area: rect, glyphs: context.glyphs)
-        let content = inner.inset(horizontal: 1, vertical: 0)
-        guard !content.isEmpty else { return }
-        let lines = changeLines(hub, width: content.width, context: context).dropFirst() // the box title says it
-        TextLines.drawScrolled(Array(lines), offset: 0, into: &buffer, area: content)
+        let box = HubsPane.box(for: lines.count, in: rect)
+        let inner = Block(title: title).render(into: &buffer, area: box, glyphs: context.glyphs)
+        TextLines.drawScrolled(lines, offset: 0, into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
     }
 
     private func renderDetail(_ hub: Hub, into buffer: inout Buffer, layout: HubsLayout, context: RenderContext) {
-        Block(title: context.text(hub.name), focused: true).render(into: &buffer, area: layout.detail, glyphs: context.glyphs)
         let content = layout.detailContent
         guard !content.isEmpty else { return }
         let lines = detailLines(hub, width: content.width, context: context)
-        let offset = min(detailScroll, lines.count.saturatingSubtract(content.height))
-        TextLines.drawScrolled(lines, offset: offset, into: &buffer, area: content)
-        let last = min(lines.count, offset + content.height)
+        let box = HubsPane.box(for: lines.count, in: layout.detail)
+        Block(title: context.text(hub.name), focused: true).render(into: &buffer, area: box, glyphs: context.glyphs)
+        let shown = content.splitTop(box.height.saturatingSubtract(2)).top
+        let offset = min(detailScroll, lines.count.saturatingSubtract(shown.height))
+        TextLines.drawScrolled(lines, offset: offset, into: &buffer, area: shown)
+        let last = min(lines.count, offset + shown.height)
         let position = "\(context.glyphs.up)\(context.glyphs.down) \(offset + 1)–\(last)/\(lines.count)"
         putOnBorder(position + " \(context.glyphs.separator) " + context.t("Esc closes", "Esc schließt"),
-                    into: &buffer, rect: layout.detail)
+                    into: &buffer, rect: box)
     }
+
+    /// The width text gets inside a box: borders and one blank column on each side taken off.
+    private static func contentWidth(of rect: Rect) -> Int { rect.width.saturatingSubtract(4) }
+
+    /// A box as tall as its lines need and no taller than `rect`, so tall areas (`alidash print`) are not
+    /// padded with empty boxes.
+    private static func box(for lineCount: Int, in rect: Rect) -> Rect { rect.splitTop(lineCount + 2).top }
 
     private func renderMap(_ hubs: [Hub], selected: Hub?, into buffer: inout Buffer, rect: Rect, context: RenderContext) {
         let inner = Block(title: context.t("World map", "Weltkarte")).render(into: &buffer, area: rect, glyphs: context.glyphs)
