@@ -12,7 +12,7 @@ public enum FigureLines {
         }
         let tag = context.confidenceTag(figure.confidence)
         if !tag.isEmpty {
-            valueLine.append(Span(" " + figure.confidence.mark + tag,
+            valueLine.append(Span(" " + figure.confidence.mark + " " + tag,
                                   Style(figure.confidence == .unverified ? .unverified : .dim)))
         }
         valueLine.append(Span(" " + context.cite(figure.sources), Style(.source)))
