@@ -22,12 +22,15 @@ run: deps build
 
 # The end-to-end tests start the debug binary built by the first step. They run after the others,
 # on their own, so the CPU-heavy fuzz tests do not slow the terminal under test.
+# Last, the real OpenSSH test (as root; it says it skipped otherwise).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --skip EndToEndTests
 	ALIDASH_BINARY="$$($(SWIFT) build --show-bin-path)/alidash" $(SWIFT) test --filter EndToEndTests
+	Tests/ssh/ssh-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
 
-# The real OpenSSH test (needs root: it creates a user and runs a private sshd on 127.0.0.1).
+# The OpenSSH test alone, with the release binary that `make install` installs (needs root: it creates
+# a user and runs a private sshd on 127.0.0.1).
 test-ssh: deps release
 	Tests/ssh/ssh-e2e.sh "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash"
 

@@ -36,6 +36,8 @@ sshd_bin=$(command -v sshd || echo /usr/sbin/sshd)
 
 # A dedicated user with /bin/sh, so no shell rc file runs before the ForceCommand.
 id "$user" >/dev/null 2>&1 || useradd --no-create-home --home-dir "$work" --shell /bin/sh "$user"
+# useradd leaves the account locked ("!"), and sshd without PAM refuses locked accounts: "*" is no password.
+usermod -p "*" "$user"
 install -m 0755 "$binary" "$work/alidash"
 chmod 0755 "$work"
 ssh-keygen -q -t ed25519 -N '' -f "$work/host_key"
