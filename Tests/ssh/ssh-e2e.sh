@@ -111,11 +111,13 @@ say "ok: resize through the ssh channel"
 
 pgrep -u "$user" -x alidash >/dev/null || fail "no alidash process for $user while connected"
 pkill -KILL -f "ssh -tt -i $work/client_key" || fail "could not kill the ssh client"
+# Processes of the test user that still run; zombies have ended and only wait for sshd to reap them.
+live_processes() { ps -o stat=,pid= -u "$user" 2>/dev/null | awk '$1 !~ /^Z/ { print $2 }'; }
 for _ in $(seq 40); do
-  pgrep -u "$user" >/dev/null || break
+  [ -z "$(live_processes)" ] && break
   sleep 0.025
 done
-if pgrep -u "$user" >/dev/null; then
+if [ -n "$(live_processes)" ]; then
   ps -o pid,stat,etime,time,cmd -u "$user" >&2
   fail "processes of $user still running 1 s after the client was killed"
 fi
