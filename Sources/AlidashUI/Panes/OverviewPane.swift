@@ -32,7 +32,7 @@ public struct OverviewPane: PaneModel {
         if hidden > 0, area.width > 20 {
             let hint = " " + context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern") + " "
             let width = TerminalText.width(of: hint)
-            buffer.put(hint, x: area.maxX.saturatingSubtract(width + 1), y: area.maxY - 1, style: Style(.accent), clip: area)
+            buffer.put(hint, x: area.maxX.saturatingSubtract(width + 2), y: area.maxY - 1, style: Style(.accent), clip: area)
         }
     }
 
