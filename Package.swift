@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlidashModelTests",
-            dependencies: ["AlidashModel", "TestSupport"]
+            dependencies: ["AlidashModel", "AlidashUI", "TestSupport"]
         ),
         .testTarget(
             name: "AlidashUITests",

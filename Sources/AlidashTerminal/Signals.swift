@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The last stop signal received (SIGINT, SIGTERM, SIGHUP), 0 for none.
+/// The last stop signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 for none.
 private let pendingSignal = Atomic<Int32>(0)
 /// True while ncurses owns the terminal, so a crash knows to give it back.
 private let terminalIsTakenOver = Atomic<Bool>(false)
@@ -14,7 +14,7 @@ private let terminalIsTakenOver = Atomic<Bool>(false)
 /// Stop signals only set a flag; the run loop turns it into a clean exit. Installed with `sigaction`
 /// and without SA_RESTART, so a blocked read returns at once instead of waiting for the next key.
 enum SignalFlag {
-    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     static func install() {
         for signal in stopSignals {
@@ -52,6 +52,7 @@ enum CrashRestore {
     static func arm() {
         terminalIsTakenOver.store(true, ordering: .sequentiallyConsistent)
         guard !installed.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        ensureAlternateStack()
         for signal in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
@@ -61,9 +62,22 @@ enum CrashRestore {
                 raise(received)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            // On the alternate stack, so a stack overflow still reaches the handler.
+            action.sa_flags = SA_ONSTACK
             sigaction(signal, &action, previousCrashActions + Int(signal))
         }
+    }
+
+    /// Gives this thread a signal stack unless the runtime already set one up; never freed.
+    private static func ensureAlternateStack() {
+        var current = stack_t()
+        guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
+        let size = 64 * 1024
+        var stack = stack_t()
+        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        stack.ss_size = size
+        stack.ss_flags = 0
+        sigaltstack(&stack, nil)
     }
 
     static func disarm() {

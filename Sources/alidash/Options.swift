@@ -57,7 +57,7 @@ struct PaneChoice: ExpressibleByArgument {
 
     init?(argument: String) {
         let name = argument.lowercased()
-        if let number = Int(name), let pane = PaneID(rawValue: number - 1) {
+        if let number = Int(name), let pane = PaneID(number: number) {
             self.pane = pane
         } else if let pane = PaneID.allCases.first(where: { $0.commandNames.contains(name) }) {
             self.pane = pane
@@ -105,7 +105,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let failure as Failure {
-            StandardError.report("alidash: " + failure.message + "\n")
+            StandardError.report("alidash: " + InertText.make(failure.message, keepNewlines: true) + "\n")
             throw ExitCode(failure.exitCode)
         }
     }

@@ -1,4 +1,5 @@
 import AlidashModel
+import AlidashUI
 import Testing
 import TestSupport
 
@@ -51,7 +52,15 @@ import TestSupport
             let name = DataLoader.fileNames[round % DataLoader.fileNames.count]
             files[name] = mutate(files[name]!, using: &random)
             do {
-                _ = try DataLoader.decode(files, origin: "fuzz")
+                // Data that passes validation must also draw: every pane, wide and narrow.
+                let data = try DataLoader.decode(files, origin: "fuzz")
+                if round % 10 == 0 {
+                    for pane in PaneID.allCases {
+                        for (width, height) in [(120, 40), (41, 11)] {
+                            _ = AppState(data: data, language: .en, width: width, height: height, pane: pane).render()
+                        }
+                    }
+                }
             } catch {
                 failures += 1
                 #expect(error.exitCode == 65)
@@ -75,5 +84,22 @@ import TestSupport
             files["hubs.json"] = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
             #expect(throws: DataLoadError.self) { _ = try DataLoader.decode(files, origin: "fuzz") }
         }
+    }
+}
+
+@Suite struct ExtremeFigureTests {
+    /// Figures at the edge of what validation accepts still format and draw; beyond it they are refused.
+    @Test func largestAcceptedRankDrawsAndLargerIsRefused() throws {
+        var files = TestData.bundledFiles
+        let text = String(decoding: files["profiles.json"]!, as: UTF8.self)
+        let rank = try #require(text.firstRange(of: /"value": 7,\s*"unit": "rank"/))
+        files["profiles.json"] = Array(text.replacingCharacters(in: rank, with: "\"value\": 1e19, \"unit\": \"rank\"").utf8)
+        #expect(throws: DataLoadError.self) { _ = try DataLoader.decode(files, origin: "test") }
+        files["profiles.json"] = Array(text.replacingCharacters(in: rank, with: "\"value\": 1e15, \"unit\": \"rank\"").utf8)
+        let data = try DataLoader.decode(files, origin: "test")
+        for pane in PaneID.allCases {
+            _ = AppState(data: data, language: .en, width: 120, height: 40, pane: pane).render()
+        }
+        #expect(Formatter(language: .en).quantity(Quantity(value: 1e15, unit: .rank)).hasSuffix("th"))
     }
 }

@@ -126,12 +126,16 @@ import TestSupport
         }
     }
 
-    @Test func everyPaneFitsEightyColumnsInBothLanguages() {
+    @Test func everyPaneShowsItsFrameAtEightyColumnsInBothLanguages() {
         for language in Language.allCases {
             for pane in PaneID.allCases {
-                let screen = TestData.app(width: 80, height: 24, language: language, pane: pane).render()
-                #expect(screen.line(0).contains("1 "), "tab bar missing on \(pane)")
-                #expect(!screen.line(23).isEmpty)
+                let app = TestData.app(width: 80, height: 24, language: language, pane: pane)
+                let screen = app.render()
+                let title = pane.title(language)
+                #expect(screen.lines[0].contains("\(pane.rawValue + 1) \(title)"), "tab bar lacks \(title)")
+                #expect(screen.lines[23].contains(language == .de ? "Hilfe" : "help"), "status line missing on \(pane)")
+                // Something is drawn in the pane area, not just the frame.
+                #expect(screen.lines[1..<23].filter { !$0.isEmpty }.count > 10, "\(pane) is nearly empty")
             }
         }
     }
@@ -141,5 +145,11 @@ import TestSupport
         #expect(wide.contains(" 4 Amazon vs Alibaba "))
         let narrow = TabBar.layout(width: 60, language: .en)
         #expect(narrow.last.map { $0.columns.upperBound <= 60 } == true)
+        // At the minimum width every tab is still there, as a number, and the active one keeps a name.
+        let minimum = TabBar.layout(width: AppState.minimumWidth, language: .en, active: .timeline)
+        #expect(minimum.count == PaneID.allCases.count)
+        #expect(minimum.last.map { $0.columns.upperBound <= AppState.minimumWidth } == true)
+        #expect(minimum.first { $0.pane == .timeline }?.text == " 5 Time ")
+        #expect(minimum.first { $0.pane == .hubs }?.text == " 2 ")
     }
 }

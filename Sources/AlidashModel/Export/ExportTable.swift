@@ -28,8 +28,10 @@ public struct ExportTable: Sendable {
         return text
     }
 
+    /// Control characters from the data become U+FFFD, so a CSV shown in a terminal stays inert.
     /// Quotes a field when it holds a comma, a quote or a line break; quotes inside are doubled.
-    static func csvField(_ text: String) -> String {
+    static func csvField(_ raw: String) -> String {
+        let text = InertText.make(raw, keepNewlines: true)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }

@@ -104,7 +104,8 @@ public struct Formatter: Sendable {
         case .percent:
             return prefix + figure + (language == .de ? " %" : "%")
         case .rank:
-            return prefix + (language == .de ? figure + "." : figure + Formatter.ordinalSuffix(Int(quantity.value)))
+            let whole = Int(exactly: quantity.value.rounded()) ?? 0
+            return prefix + (language == .de ? figure + "." : figure + Formatter.ordinalSuffix(whole))
         case .year:
             let word = language == .de ? (quantity.value == 1 ? "Jahr" : "Jahre") : (quantity.value == 1 ? "year" : "years")
             return prefix + figure + " " + word

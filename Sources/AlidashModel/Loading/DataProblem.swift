@@ -15,7 +15,12 @@ public struct DataProblem: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The problem in one line, with anything from the data made inert (it may hold escape sequences).
     public var description: String {
+        InertText.make(plainDescription)
+    }
+
+    private var plainDescription: String {
         var place = file
         if let line {
             place += ":\(line)"

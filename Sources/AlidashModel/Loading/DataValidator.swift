@@ -35,9 +35,14 @@ struct DataValidator {
         }
     }
 
+    /// Larger than any figure in this story, and small enough that every later step stays exact.
+    static let largestAmount = 1e15
+
     private mutating func checkAmount(_ file: String, _ path: String, _ value: Double) {
         if !value.isFinite {
             report(file, path, "expected a finite number")
+        } else if value > DataValidator.largestAmount {
+            report(file, path, "expected at most 1e15, found \(value)")
         } else if value < 0 {
             report(file, path, "expected an amount of zero or more, found \(value)")
         }
@@ -66,6 +71,9 @@ struct DataValidator {
 
     private mutating func checkQuantity(_ file: String, _ path: String, _ quantity: Quantity) {
         checkAmount(file, path + ".value", quantity.value)
+        if quantity.unit == .rank, quantity.value.rounded() != quantity.value {
+            report(file, path + ".value", "expected a whole number for a rank, found \(quantity.value)")
+        }
         if let top = quantity.upTo {
             checkAmount(file, path + ".upTo", top)
             if top < quantity.value { report(file, path + ".upTo", "the top of a range must not be below its value") }
@@ -116,6 +124,8 @@ struct DataValidator {
             checkCitations("singles-day.json", path, sources: year.sources, confidence: year.confidence)
             if let previous, year.year <= previous {
                 report("singles-day.json", path + ".year", "years must be in order without repeats: \(year.year) follows \(previous)")
+            } else if let previous, year.year != previous + 1 {
+                report("singles-day.json", path + ".year", "gap: no figure for \(previous + 1) between \(previous) and \(year.year)")
             }
             previous = year.year
         }
@@ -158,6 +168,7 @@ struct DataValidator {
         for (index, year) in data.revenue.alibabaFiscalYears.enumerated() {
             let path = "alibabaFiscalYears[\(index)]"
             checkAmount(file, path + ".rmbMillions", year.rmbMillions)
+            if let usd = year.usdMillions { checkAmount(file, path + ".usdMillions", usd) }
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
             guard let (count, sum) = quarterSums[year.fiscalYear], count == 4 else { continue }
             if abs(sum - year.rmbMillions) > 0.5 {

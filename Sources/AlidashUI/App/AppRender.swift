@@ -75,6 +75,9 @@ extension AppState {
             .joined(separator: " \(glyphs.separator) ") + " "
         let rightWidth = TerminalText.width(of: right)
         let leftRoom = width.saturatingSubtract(rightWidth)
+        let status = self.status ?? staleDataError.map {
+            (text: context.t("Showing last good data; the files have a problem: ", "Letzte gültige Daten; die Dateien haben einen Fehler: ") + $0, isError: true)
+        }
         if let status {
             buffer.put(" " + status.text, x: 0, y: y, style: Style(status.isError ? .statusError : .statusBar),
                        maxWidth: status.isError ? width : leftRoom, clip: row)
@@ -103,7 +106,8 @@ struct HelpOverlay {
     var keyMap: KeyMap
     var scroll: Int
 
-    func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+    /// The help text, one styled line per binding plus the marks and how to close.
+    private func lines(context: RenderContext) -> [StyledLine] {
         let keyWidth = keyMap.bindings.map { TerminalText.width(of: $0.label) }.max() ?? 0
         var lines: [StyledLine] = keyMap.bindings.map { binding in
             [Span(TerminalText.pad(binding.label, to: keyWidth), Style(.statusKey)),
@@ -112,12 +116,29 @@ struct HelpOverlay {
         lines.append([])
         lines.append([Span(context.t("Marks: ~ rounded  = calculated  ? unverified  [S31] source id",
                                      "Zeichen: ~ gerundet  = berechnet  ? unbestätigt  [S31] Quellen-ID"), Style(.dim))])
+        lines.append([Span(context.t("Mouse: click a tab or a row; the wheel scrolls", "Maus: Reiter oder Zeile anklicken; das Rad blättert"), Style(.dim))])
         lines.append([Span(context.t("Esc, ? or q closes this help", "Esc, ? oder q schließt die Hilfe"), Style(.dim))])
+        return lines
+    }
+
+    /// The box the help is drawn in, centred in `area`.
+    private func box(for lines: [StyledLine], in area: Rect) -> Rect {
         let contentWidth = lines.map { $0.reduce(0) { $0 + TerminalText.width(of: $1.text) } }.max() ?? 0
         let boxWidth = min(area.width, contentWidth + 4)
         let boxHeight = min(area.height, lines.count + 2)
-        let box = Rect(x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
-                       width: boxWidth, height: boxHeight)
+        return Rect(x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
+                    width: boxWidth, height: boxHeight)
+    }
+
+    /// How far the help can scroll in `area` before its last line is in view.
+    func maximumScroll(in area: Rect, context: RenderContext) -> Int {
+        let lines = lines(context: context)
+        return lines.count.saturatingSubtract(box(for: lines, in: area).height.saturatingSubtract(2))
+    }
+
+    func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        let lines = lines(context: context)
+        let box = box(for: lines, in: area)
         buffer.fill(box, style: Style(.overlay))
         let inner = Block(title: context.t("Keys", "Tasten"), focused: true).render(into: &buffer, area: box, glyphs: context.glyphs)
         let maxScroll = lines.count.saturatingSubtract(inner.height)

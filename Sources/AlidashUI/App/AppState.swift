@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public private(set) var height: Int
     /// A message in the status line; errors stay until the next key.
     public private(set) var status: (text: String, isError: Bool)?
+    /// Why the data on screen is older than the files (a `--watch` reload failed); kept until one succeeds.
+    public private(set) var staleDataError: String?
     public var keyMap = KeyMap.standard
 
     public var overview = OverviewPane()
@@ -61,10 +63,12 @@ public struct AppState: Sendable {
             return .redraw
         case .dataReloaded(let newData):
             data = newData
+            staleDataError = nil
             status = (context.t("Data reloaded", "Daten neu geladen"), false)
             clampPanes()
             return .redraw
         case .dataReloadFailed(let message):
+            staleDataError = message
             status = (context.t("Reload failed, showing last good data: ", "Neu laden fehlgeschlagen, letzte gültige Daten: ") + message, true)
             return .redraw
         case .mouse(let mouse):
@@ -156,8 +160,13 @@ public struct AppState: Sendable {
             switch key {
             case .escape, .character("?"), .character("q"), .enter: self.overlay = nil
             case .control("c"): return .quit
-            case .down, .character("j"): self.overlay = .help(scroll: min(scroll + 1, keyMap.bindings.count))
-            case .up, .character("k"): self.overlay = .help(scroll: max(0, scroll - 1))
+            case .down, .character("j"):
+                let limit = HelpOverlay(keyMap: keyMap, scroll: 0).maximumScroll(in: paneArea, context: context)
+                guard scroll < limit else { return .none }
+                self.overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"):
+                guard scroll > 0 else { return .none }
+                self.overlay = .help(scroll: scroll - 1)
             default: return .none
             }
             return .redraw
@@ -273,7 +282,7 @@ public struct AppState: Sendable {
         switch mouse {
         case .click(let x, let y):
             if y == 0 {
-                for tab in TabBar.layout(width: width, language: language) where tab.columns.contains(x) {
+                for tab in TabBar.layout(width: width, language: language, active: active) where tab.columns.contains(x) {
                     return select(tab.pane)
                 }
                 return .none

@@ -21,7 +21,7 @@ public enum CommandLine {
         let words = text.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return .empty }
         if let pane = PaneID.allCases.first(where: { $0.commandNames.contains(first) }) { return .pane(pane) }
-        if let number = Int(first), let pane = PaneID(rawValue: number - 1) { return .pane(pane) }
+        if let number = Int(first), let pane = PaneID(number: number) { return .pane(pane) }
         switch first {
         case "q", "quit", "exit": return .quit
         case "help", "h", "?": return .help

@@ -4,6 +4,12 @@ import AlidashModel
 public enum PaneID: Int, Sendable, CaseIterable {
     case overview, hubs, revenue, comparison, timeline, sources
 
+    /// The pane with number `number` as shown in the tab bar (1–6); nil for any other number.
+    public init?(number: Int) {
+        guard number >= 1, number <= PaneID.allCases.count else { return nil }
+        self.init(rawValue: number - 1)
+    }
+
     public func title(_ language: Language) -> String {
         switch (self, language) {
         case (.overview, .en): return "Overview"

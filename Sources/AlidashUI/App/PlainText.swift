@@ -1,21 +1,48 @@
 import AlidashModel
 
 extension AppState {
-    /// The height `plainText` renders at: tall enough for any pane, so nothing is cut at the bottom.
+    /// The first height `plainText` renders at; taller data is rendered again taller, up to the limit.
     public static let plainTextHeight = 400
+    /// Beyond this many rows `print` stops and says so, so memory stays bounded.
+    public static let plainTextMaximumHeight = 25_600
 
-    /// A pane as plain lines for `alidash print`: rendered `width` wide into a tall area, only the pane's
-    /// rows (no tab bar, no status line), trailing spaces and trailing blank rows removed.
+    /// A pane as plain lines for `alidash print`: rendered `width` wide into an area tall enough for
+    /// all of it, only the pane's rows (no tab bar, no status line), trailing blank rows removed.
+    /// The Hubs pane adds every hub's full detail view, since the screen shows one hub at a time.
     /// With `asciiOnly` every character is folded to ASCII (for locales that are not UTF-8).
     public static func plainText(pane: PaneID, width: Int, data: DataSet, language: Language,
                                  asciiOnly: Bool = false) -> [String] {
-        let state = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
-                             width: width, height: plainTextHeight, pane: pane)
-        // Cell-by-cell folding keeps the columns of tables aligned.
-        let screen = asciiOnly ? ASCIIFolding.fold(state.render()) : state.render()
-        let area = state.paneArea
-        var lines = Array(screen.lines[area.y..<min(area.maxY, screen.height)])
-        while lines.last?.isEmpty == true { lines.removeLast() }
+        var lines = paneLines(AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
+                                       width: width, height: plainTextHeight, pane: pane), asciiOnly: asciiOnly)
+        if pane == .hubs {
+            for index in data.hubs.indices {
+                var detail = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
+                                      width: width, height: plainTextHeight, pane: .hubs)
+                _ = detail.update(.key(.home))
+                for _ in 0..<index { _ = detail.update(.key(.down)) }
+                _ = detail.update(.key(.enter))
+                lines += [""] + paneLines(detail, asciiOnly: asciiOnly)
+            }
+        }
         return lines
+    }
+
+    /// The pane rows of `state`, re-rendered taller while its last row is still in use.
+    private static func paneLines(_ state: AppState, asciiOnly: Bool) -> [String] {
+        var state = state
+        while true {
+            // Cell-by-cell folding keeps the columns of tables aligned.
+            let screen = asciiOnly ? ASCIIFolding.fold(state.render()) : state.render()
+            let area = state.paneArea
+            var lines = Array(screen.lines[area.y..<min(area.maxY, screen.height)])
+            let full = lines.last?.isEmpty == false
+            if full, state.height < plainTextMaximumHeight {
+                _ = state.update(.resize(width: state.width, height: min(plainTextMaximumHeight, state.height * 4)))
+                continue
+            }
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            if full { lines.append("… (cut at \(lines.count) rows)") }
+            return lines
+        }
     }
 }

@@ -1,3 +1,5 @@
+import AlidashModel
+
 /// Makes any text safe and measurable on a terminal: control and bidi characters never reach it,
 /// and widths follow wcwidth (wide CJK and emoji take two cells, combining marks none).
 public enum TerminalText {
@@ -34,10 +36,7 @@ public enum TerminalText {
         }
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
-    }
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { InertText.isControl(scalar) }
 
     static func isWide(_ value: UInt32) -> Bool {
         switch value {

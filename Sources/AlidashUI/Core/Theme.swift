@@ -93,7 +93,8 @@ public struct Theme: Sendable {
                                    reverse: mono)
         t[.selectionDim] = Appearance(.terminalDefault, mono ? .terminalDefault : color(238, 8, 0), underline: mono)
         t[.header] = Appearance(yellow, bold: true, underline: mono)
-        t[.value] = Appearance(white, bold: true)
+        // The terminal's own foreground, so figures read on light and dark backgrounds alike.
+        t[.value] = Appearance(bold: true)
         t[.label] = Appearance(grey)
         t[.positive] = Appearance(green)
         t[.negative] = Appearance(red)
@@ -109,7 +110,7 @@ public struct Theme: Sendable {
         t[.mapSelected] = Appearance(red, bold: true, reverse: mono)
         t[.overlay] = Appearance()
         t[.overlayBorder] = Appearance(cyan, bold: true)
-        t[.input] = Appearance(white, underline: true)
+        t[.input] = Appearance(underline: true)
         return t
     }
 }

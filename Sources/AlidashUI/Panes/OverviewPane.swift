@@ -9,6 +9,7 @@ public struct OverviewPane: PaneModel {
     public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
         let total = canvasHeight(width: area.width, context: context)
         let maxScroll = total.saturatingSubtract(area.height)
+        scroll = min(scroll, maxScroll) // the window may have grown since the last scroll
         let before = scroll
         switch action {
         case .moveDown: scroll = min(maxScroll, scroll + 1)
