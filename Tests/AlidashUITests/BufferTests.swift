@@ -100,3 +100,11 @@ import Testing
         #expect(Int.min.saturatingSubtract(Int.max) == 0)
     }
 }
+
+@Suite struct CitationWrapTests {
+    @Test func sourceListsAreNeverSplitAcrossLines() {
+        #expect(TerminalText.wrap("the later expansion phases were dropped. [S8, S9, S13]", width: 44)
+                == ["the later expansion phases were dropped.", "[S8, S9, S13]"])
+        #expect(TerminalText.words("a [S1, S2] b [open") == ["a", "[S1, S2]", "b", "[open"])
+    }
+}

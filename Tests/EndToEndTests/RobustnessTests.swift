@@ -10,7 +10,7 @@ import TestSupport
 struct RobustnessTests {
     // MARK: - Signals and hang-up
 
-    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
+    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT")])
     func stopSignalEndsPromptlyAndRestoresTheTerminal(signal: Int32, name: String) async throws {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)

@@ -106,6 +106,7 @@ struct DataValidator {
                 report("hubs.json", path + ".location.lon", "expected a longitude from -180 to 180, found \(hub.location.lon)")
             }
             checkCitations("hubs.json", path + ".location", sources: hub.location.sources, confidence: hub.location.confidence)
+            checkCitations("hubs.json", path + ".status", sources: hub.statusSources, confidence: .verified)
             for (c, change) in hub.changes.enumerated() {
                 checkCitations("hubs.json", path + ".changes[\(c)]", sources: change.sources, confidence: change.confidence)
             }
@@ -271,6 +272,7 @@ struct DataValidator {
     private mutating func checkOverview() {
         let file = "overview.json"
         checkUnique(file, "cards", ids: data.overview.cards.map(\.id), what: "card")
+        checkCitations(file, "story", sources: data.overview.storySources, confidence: .verified)
         for (index, card) in data.overview.cards.enumerated() {
             for (f, reference) in card.figures.enumerated() where data.resolve(reference) == nil {
                 report(file, "cards[\(index)].figures[\(f)]", "reference \"\(reference)\" names no figure in the data")

@@ -44,6 +44,7 @@ public struct Hub: Decodable, Sendable, Identifiable {
     public var role: LocalizedText
     public var location: HubLocation
     public var status: LocalizedText
+    public var statusSources: [String]
     public var facts: [Fact]
     public var changes: [HubChange]
 }

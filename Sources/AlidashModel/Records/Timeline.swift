@@ -44,5 +44,7 @@ public struct OverviewCard: Decodable, Sendable, Identifiable {
 /// `overview.json`.
 public struct Overview: Decodable, Sendable {
     public var story: LocalizedText
+    /// Sources for the figures the story mentions.
+    public var storySources: [String]
     public var cards: [OverviewCard]
 }

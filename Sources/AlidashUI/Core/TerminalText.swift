@@ -107,6 +107,30 @@ public enum TerminalText {
         return alignRight ? fill + cut : cut + fill
     }
 
+    /// Splits text into words at spaces, keeping a bracketed list of source ids ("[S8, S9]") as one
+    /// word so that wrapping never separates its parts.
+    public static func words<S: StringProtocol>(_ text: S) -> [String] {
+        var result: [String] = []
+        var group: String?
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if var open = group {
+                open += " " + word
+                if word.contains("]") || open.count > 40 {
+                    result.append(open)
+                    group = nil
+                } else {
+                    group = open
+                }
+            } else if word.hasPrefix("["), !word.contains("]") {
+                group = String(word)
+            } else {
+                result.append(String(word))
+            }
+        }
+        if let group { result.append(group) }
+        return result
+    }
+
     /// Word-wraps to lines of at most `maxWidth` cells; words longer than a line are broken.
     public static func wrap(_ text: String, width maxWidth: Int) -> [String] {
         guard maxWidth > 0 else { return [] }
@@ -114,8 +138,8 @@ public enum TerminalText {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
+            for word in words(paragraph) {
+                var word = word
                 var wordWidth = width(of: word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= maxWidth {
                     line += " " + word

@@ -276,7 +276,8 @@ public struct HubsPane: PaneModel {
             lines += TextLines.wrapped(note, width: width, style: Style(.warning))
         }
         lines += TextLines.wrapped(spans: [Span(context.t("Status:", "Stand:"), Style(.label)),
-                                           Span(context.text(hub.status))], width: width)
+                                           Span(context.text(hub.status)),
+                                           Span(context.cite(hub.statusSources), Style(.source))], width: width)
         let topics = HubsPane.keyFacts(of: hub, capped: capped)
         let topicWidth = (topics.map { TerminalText.width(of: $0.topic.word(context)) }.max() ?? 0) + 1
         for entry in topics {
@@ -366,7 +367,9 @@ public struct HubsPane: PaneModel {
         }
         lines.append([])
         lines.append([Span(context.t("Status", "Stand"), Style(.title, bold: true))])
-        lines += TextLines.wrapped(context.text(hub.status), width: width, indent: "  ")
+        lines += TextLines.wrapped(spans: [Span(context.text(hub.status)),
+                                           Span(context.cite(hub.statusSources), Style(.source))], width: width, indent: "  ",
+                                   firstIndent: "  ")
         lines.append([])
         lines.append([Span(context.t("Facts", "Angaben") + " (\(hub.facts.count))", Style(.title, bold: true))])
         for fact in hub.facts {

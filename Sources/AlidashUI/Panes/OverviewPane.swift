@@ -62,9 +62,14 @@ public struct OverviewPane: PaneModel {
         let titleWidth = min(18, cards.map { TerminalText.width(of: context.text($0.title)) }.max() ?? 0)
         return cards.compactMap { card -> StyledLine? in
             guard let figure = card.figures.lazy.compactMap({ context.data.resolve($0) }).first else { return nil }
-            let value = figure.quantities.isEmpty
+            var value = figure.quantities.isEmpty
                 ? context.text(figure.text ?? figure.label)
                 : figure.quantities.map(context.formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
+            // Words may be shortened, but never so far that the source ids fall off the line.
+            let reserved = titleWidth + 2 + 3 + TerminalText.width(of: context.cite(figure.sources))
+            if figure.quantities.isEmpty {
+                value = TerminalText.truncate(value, to: max(8, width - reserved), ellipsis: context.glyphs.ellipsis)
+            }
             var line: StyledLine = [Span(TerminalText.pad(context.text(card.title), to: titleWidth) + "  ", Style(.label)),
                                     Span(value, Style(.value, bold: true))]
             if figure.confidence != .verified {
@@ -100,7 +105,10 @@ public struct OverviewPane: PaneModel {
     private func drawCanvas(width: Int, context: RenderContext) -> Buffer {
         guard width > 4 else { return Buffer(width: width, height: 0) }
         let glance = glanceLines(width: width - 2, context: context)
-        let story = glance + [[]] + TextLines.wrapped(context.text(context.data.overview.story), width: width - 2, style: Style(.normal))
+        let overview = context.data.overview
+        let story = glance + [[]] + TextLines.wrapped(spans: [Span(context.text(overview.story)),
+                                                              Span(context.cite(overview.storySources), Style(.source))],
+                                                      width: width - 2)
         let columns = OverviewPane.columnCount(width: width)
         let cardWidth = (width - (columns - 1)) / columns
         let cards = context.data.overview.cards.map { card in

@@ -15,8 +15,8 @@ extension TextLines {
         }
         begin(with: firstIndent)
         for span in spans {
-            for word in span.text.split(separator: " ") {
-                for piece in TerminalText.wrap(String(word), width: room) {
+            for word in TerminalText.words(span.text) {
+                for piece in TerminalText.wrap(word, width: room) {
                     let pieceWidth = TerminalText.width(of: piece)
                     if hasWords, used + 1 + pieceWidth > width {
                         lines.append(line)
