@@ -12,7 +12,8 @@ struct Alidash: ParsableCommand {
         Without a subcommand alidash starts the dashboard (press ? in it for the keys).
         Every figure comes from the data bundled at build time, or from --data DIR.
 
-        Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder.
+        Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder,
+        74 output could not be written.
         """,
         version: "alidash \(version)",
         subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self],

@@ -24,8 +24,8 @@ struct ExportCommand: ParsableCommand {
         try reportingFailures {
             let table = dataset.table(from: try data.load())
             switch format {
-            case .csv: print(table.csv(), terminator: "")
-            case .json: print(table.json(), terminator: "")
+            case .csv: try StandardOutput.write(table.csv())
+            case .json: try StandardOutput.write(table.json())
             }
         }
     }

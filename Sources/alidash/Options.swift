@@ -114,13 +114,36 @@ extension ParsableCommand {
 enum StandardError {
     /// Writes unbuffered, so the message is out even if the process ends right after.
     static func report(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
+        _ = writeAll(text, to: 2)
+    }
+}
+
+enum StandardOutput {
+    /// Writes the command's output; a failed write (a full disk, a closed pipe) is an error with
+    /// sysexits' EX_IOERR, not a silent success.
+    static func write(_ text: String) throws {
+        guard writeAll(text, to: 1) else {
+            throw Failure("could not write the output: " + String(cString: strerror(errno)), exitCode: 74)
         }
     }
+
+    /// The terminal's width when standard output is one, else nil.
+    static var terminalWidth: Int? {
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
+
+/// Writes every byte of `text` to `descriptor`, retrying after interruptions; false when a write fails.
+private func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return false }
+        offset += written
+    }
+    return true
 }

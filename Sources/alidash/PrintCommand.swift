@@ -15,7 +15,7 @@ struct PrintCommand: ParsableCommand {
     @Argument(help: "overview, hubs, revenue, comparison, timeline or sources (or 1–6).")
     var pane: PaneChoice
 
-    @Option(help: "Width in columns (default: $COLUMNS, else 80).")
+    @Option(help: "Width in columns (default: the terminal's width, else $COLUMNS, else 80).")
     var width: Int?
 
     @Option(name: .customLong("lang"), help: "Language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).")
@@ -35,12 +35,13 @@ struct PrintCommand: ParsableCommand {
             let lines = AppState.plainText(pane: pane.pane, width: width ?? defaultWidth, data: dataSet,
                                            language: chosenLanguage(language),
                                            asciiOnly: !TerminalLocale.activate(environment: Environment.values(TerminalLocale.variables)))
-            print(lines.joined(separator: "\n"))
+            try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
     }
 
-    /// $COLUMNS when it is a usable width, else 80.
+    /// The terminal's width, else $COLUMNS when it is a usable width, else 80.
     private var defaultWidth: Int {
+        if let columns = StandardOutput.terminalWidth, PrintCommand.widths.contains(columns) { return columns }
         guard let text = Environment.values(["COLUMNS"])["COLUMNS"], let columns = Int(text),
               PrintCommand.widths.contains(columns) else { return 80 }
         return columns

@@ -94,6 +94,14 @@ struct RobustnessTests {
         #expect(try Spawn.run([try Binary.path(), "--watch"]).status == 64)
     }
 
+    @Test func failedWritesAreAnErrorNotSilence() throws {
+        for command in ["print hubs", "export revenue --format csv"] {
+            let result = try Spawn.run(["sh", "-c", "\"$0\" \(command) > /dev/full", try Binary.path()])
+            #expect(result.status == 74, "\(command)")
+            #expect(result.errors.contains("could not write the output"))
+        }
+    }
+
     // MARK: - Data errors
 
     @Test func validateNamesTheFileAndPathOfAWrongType() throws {
