@@ -153,3 +153,29 @@ import TestSupport
         #expect(minimum.first { $0.pane == .hubs }?.text == " 2 ")
     }
 }
+
+@Suite struct ReloadTests {
+    /// The bundled data with one more event at the start of the timeline.
+    static func dataWithAnEarlierEvent() throws -> DataSet {
+        var files = TestData.bundledFiles
+        let text = String(decoding: files["timeline.json"]!, as: UTF8.self)
+        let extra = #"{"id": "test-early", "date": "2001", "title": "Earlier event", "category": "alibaba", "confidence": "verified", "sources": ["S1"]},"#
+        let start = try #require(text.range(of: #""events": ["#))
+        files["timeline.json"] = Array(text.replacingCharacters(in: start, with: #""events": ["# + extra).utf8)
+        return try DataLoader.decode(files, origin: "test")
+    }
+
+    @Test func reloadKeepsTheSelectedEventAndShowsTheError() throws {
+        var app = TestData.app(width: 100, height: 30, pane: .timeline)
+        for _ in 0..<3 { _ = app.update(.key(.down)) }
+        let before = app.render()
+        #expect(before.contains("22 Sep 2014 · Alibaba · 4 of 34"))
+        _ = app.update(.dataReloadFailed("timeline.json:3:5: not valid JSON"))
+        _ = app.update(.key(.character("x"))) // a key clears messages, not the stale-data notice
+        #expect(app.render().contains("Showing last good data"))
+        _ = app.update(.dataReloaded(try Self.dataWithAnEarlierEvent()))
+        let after = app.render()
+        #expect(after.contains("22 Sep 2014 · Alibaba · 5 of 35"))
+        #expect(!after.contains("Showing last good data"))
+    }
+}

@@ -62,10 +62,17 @@ public struct AppState: Sendable {
             height = max(0, newHeight)
             return .redraw
         case .dataReloaded(let newData):
+            let old = context
             data = newData
             staleDataError = nil
             status = (context.t("Data reloaded", "Daten neu geladen"), false)
-            clampPanes()
+            let new = context
+            overview.dataReloaded(from: old, to: new)
+            hubs.dataReloaded(from: old, to: new)
+            revenue.dataReloaded(from: old, to: new)
+            comparison.dataReloaded(from: old, to: new)
+            timeline.dataReloaded(from: old, to: new)
+            sources.dataReloaded(from: old, to: new)
             return .redraw
         case .dataReloadFailed(let message):
             staleDataError = message
@@ -265,13 +272,6 @@ public struct AppState: Sendable {
         case .comparison: comparison.setFilter(text, context: context)
         case .timeline: timeline.setFilter(text, context: context)
         case .sources: sources.setFilter(text, context: context)
-        }
-    }
-
-    /// After a data reload lists may be shorter: re-apply filters so selections stay in range.
-    private mutating func clampPanes() {
-        for pane in PaneID.allCases where paneSupportsFilter(pane) {
-            setPaneFilter(pane, paneFilter(pane))
         }
     }
 

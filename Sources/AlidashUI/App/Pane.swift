@@ -66,6 +66,9 @@ public protocol PaneModel: Sendable {
     mutating func setFilter(_ text: String, context: RenderContext)
     /// A click inside the pane's area (already in buffer coordinates).
     mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool
+    /// The data was reloaded (`old` holds the data before): keep the filter, and the selection on the
+    /// same entry, by id, where it still exists.
+    mutating func dataReloaded(from old: RenderContext, to new: RenderContext)
 }
 
 extension PaneModel {
@@ -73,6 +76,9 @@ extension PaneModel {
     public var filter: String { "" }
     public mutating func setFilter(_ text: String, context: RenderContext) {}
     public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool { false }
+    public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
+        if supportsFilter { setFilter(filter, context: new) }
+    }
 }
 
 /// Case-insensitive, accent-tolerant matching for `/` filters.

@@ -85,8 +85,16 @@ public struct HubsPane: PaneModel {
     }
 
     /// Keeps the selected hub selected when it still matches; otherwise starts at the top of the new list.
+    public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
+        select(hubID: selectedHub(old)?.id, filter: filter, context: new)
+    }
+
     public mutating func setFilter(_ text: String, context: RenderContext) {
-        let previous = selectedHub(context)?.id
+        select(hubID: selectedHub(context)?.id, filter: text, context: context)
+    }
+
+    /// Applies `text` as the filter and keeps `previous` selected when it is still shown.
+    private mutating func select(hubID previous: String?, filter text: String, context: RenderContext) {
         filter = text
         let hubs = visibleHubs(context)
         if let previous, let index = hubs.firstIndex(where: { $0.id == previous }) {

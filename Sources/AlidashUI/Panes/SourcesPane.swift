@@ -12,6 +12,25 @@ public struct SourcesPane: PaneModel {
 
     public var supportsFilter: Bool { true }
 
+    public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
+        let selectedID = Entries(matches: matches, data: old.data).entry(at: selection.list.selected).map { entry in
+            switch entry {
+            case .erratum(let index): return old.data.errata[index].id
+            case .source(let index): return old.data.sources[index].id
+            }
+        }
+        setFilter(filter, context: new)
+        let entries = Entries(matches: matches, data: new.data)
+        let position = (0..<entries.count).first { position in
+            switch entries.entry(at: position) {
+            case .erratum(let index): return new.data.errata[index].id == selectedID
+            case .source(let index): return new.data.sources[index].id == selectedID
+            case nil: return false
+            }
+        }
+        if let position { selection.list = ListState(selected: position) }
+    }
+
     public mutating func setFilter(_ text: String, context: RenderContext) {
         let before = Entries(matches: matches, data: context.data).entry(at: selection.list.selected)
         filter = text

@@ -12,6 +12,17 @@ public struct TimelinePane: PaneModel {
 
     public var supportsFilter: Bool { true }
 
+    public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
+        let oldEvents = old.data.timeline.events
+        let selectedID = ShownEvents(matches: matches, all: oldEvents).index(at: selection.list.selected).map { oldEvents[$0].id }
+        setFilter(filter, context: new)
+        let events = new.data.timeline.events
+        let shown = ShownEvents(matches: matches, all: events)
+        if let selectedID, let position = (0..<shown.count).first(where: { shown.index(at: $0).map { events[$0].id } == selectedID }) {
+            selection.list = ListState(selected: position)
+        }
+    }
+
     public mutating func setFilter(_ text: String, context: RenderContext) {
         let events = context.data.timeline.events
         let selectedIndex = ShownEvents(matches: matches, all: events).index(at: selection.list.selected)
