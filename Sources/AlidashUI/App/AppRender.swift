@@ -16,14 +16,7 @@ extension AppState {
         }
         TabBar.render(into: &buffer, y: 0, width: width, active: active, language: language, glyphs: glyphs)
         let area = paneArea
-        switch active {
-        case .overview: overview.render(into: &buffer, area: area, context: context)
-        case .hubs: hubs.render(into: &buffer, area: area, context: context)
-        case .revenue: revenue.render(into: &buffer, area: area, context: context)
-        case .comparison: comparison.render(into: &buffer, area: area, context: context)
-        case .timeline: timeline.render(into: &buffer, area: area, context: context)
-        case .sources: sources.render(into: &buffer, area: area, context: context)
-        }
+        model(of: active).render(into: &buffer, area: area, context: context)
         renderStatusLine(into: &buffer, context: context)
         if case .help(let scroll) = overlay {
             HelpOverlay(keyMap: keyMap, scroll: scroll).render(into: &buffer, area: area, context: context)

@@ -67,12 +67,9 @@ public struct AppState: Sendable {
             staleDataError = nil
             status = (context.t("Data reloaded", "Daten neu geladen"), false)
             let new = context
-            overview.dataReloaded(from: old, to: new)
-            hubs.dataReloaded(from: old, to: new)
-            revenue.dataReloaded(from: old, to: new)
-            comparison.dataReloaded(from: old, to: new)
-            timeline.dataReloaded(from: old, to: new)
-            sources.dataReloaded(from: old, to: new)
+            for pane in PaneID.allCases {
+                updatePane(pane) { $0.dataReloaded(from: old, to: new) }
+            }
             return .redraw
         case .dataReloadFailed(let message):
             staleDataError = message
@@ -147,15 +144,7 @@ public struct AppState: Sendable {
     private mutating func routeToPane(_ action: Action) -> Effect {
         let area = paneArea
         let context = self.context
-        let handled: Bool
-        switch active {
-        case .overview: handled = overview.handle(action, area: area, context: context)
-        case .hubs: handled = hubs.handle(action, area: area, context: context)
-        case .revenue: handled = revenue.handle(action, area: area, context: context)
-        case .comparison: handled = comparison.handle(action, area: area, context: context)
-        case .timeline: handled = timeline.handle(action, area: area, context: context)
-        case .sources: handled = sources.handle(action, area: area, context: context)
-        }
+        let handled = updatePane(active) { $0.handle(action, area: area, context: context) }
         return handled ? .redraw : .none
     }
 
@@ -241,38 +230,41 @@ public struct AppState: Sendable {
 
     // MARK: - Pane helpers
 
-    private func paneSupportsFilter(_ pane: PaneID) -> Bool {
-        switch pane {
-        case .overview: return overview.supportsFilter
-        case .hubs: return hubs.supportsFilter
-        case .revenue: return revenue.supportsFilter
-        case .comparison: return comparison.supportsFilter
-        case .timeline: return timeline.supportsFilter
-        case .sources: return sources.supportsFilter
+    /// The model of pane `id`.
+    func model(of id: PaneID) -> any PaneModel {
+        switch id {
+        case .overview: return overview
+        case .hubs: return hubs
+        case .revenue: return revenue
+        case .comparison: return comparison
+        case .timeline: return timeline
+        case .sources: return sources
         }
     }
 
-    private func paneFilter(_ pane: PaneID) -> String {
-        switch pane {
-        case .overview: return overview.filter
-        case .hubs: return hubs.filter
-        case .revenue: return revenue.filter
-        case .comparison: return comparison.filter
-        case .timeline: return timeline.filter
-        case .sources: return sources.filter
+    /// Runs `body` on the model of pane `id` and keeps what it changed.
+    private mutating func updatePane<Result>(_ id: PaneID, _ body: (inout any PaneModel) -> Result) -> Result {
+        var model = model(of: id)
+        let result = body(&model)
+        // The casts cannot fail: `model(of:)` returned the same type for the same id.
+        switch id {
+        case .overview: overview = model as! OverviewPane
+        case .hubs: hubs = model as! HubsPane
+        case .revenue: revenue = model as! RevenuePane
+        case .comparison: comparison = model as! ComparisonPane
+        case .timeline: timeline = model as! TimelinePane
+        case .sources: sources = model as! SourcesPane
         }
+        return result
     }
+
+    private func paneSupportsFilter(_ pane: PaneID) -> Bool { model(of: pane).supportsFilter }
+
+    private func paneFilter(_ pane: PaneID) -> String { model(of: pane).filter }
 
     private mutating func setPaneFilter(_ pane: PaneID, _ text: String) {
         let context = self.context
-        switch pane {
-        case .overview: overview.setFilter(text, context: context)
-        case .hubs: hubs.setFilter(text, context: context)
-        case .revenue: revenue.setFilter(text, context: context)
-        case .comparison: comparison.setFilter(text, context: context)
-        case .timeline: timeline.setFilter(text, context: context)
-        case .sources: sources.setFilter(text, context: context)
-        }
+        updatePane(pane) { $0.setFilter(text, context: context) }
     }
 
     // MARK: - Mouse
@@ -290,15 +282,7 @@ public struct AppState: Sendable {
             let area = paneArea
             guard area.contains(x: x, y: y) else { return .none }
             let context = self.context
-            let handled: Bool
-            switch active {
-            case .overview: handled = overview.click(x: x, y: y, area: area, context: context)
-            case .hubs: handled = hubs.click(x: x, y: y, area: area, context: context)
-            case .revenue: handled = revenue.click(x: x, y: y, area: area, context: context)
-            case .comparison: handled = comparison.click(x: x, y: y, area: area, context: context)
-            case .timeline: handled = timeline.click(x: x, y: y, area: area, context: context)
-            case .sources: handled = sources.click(x: x, y: y, area: area, context: context)
-            }
+            let handled = updatePane(active) { $0.click(x: x, y: y, area: area, context: context) }
             return handled ? .redraw : .none
         case .scrollUp:
             var effect = Effect.none
