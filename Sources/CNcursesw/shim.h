@@ -13,8 +13,6 @@
 
 // Macros and globals Swift cannot import (or cannot use under Swift 6 concurrency).
 static inline WINDOW *alidash_stdscr(void) { return stdscr; }
-static inline int alidash_lines(void) { return LINES; }
-static inline int alidash_cols(void) { return COLS; }
 static inline int alidash_colors(void) { return COLORS; }
 static inline int alidash_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t alidash_a_normal(void) { return A_NORMAL; }
@@ -22,7 +20,6 @@ static inline attr_t alidash_a_bold(void) { return A_BOLD; }
 static inline attr_t alidash_a_dim(void) { return A_DIM; }
 static inline attr_t alidash_a_reverse(void) { return A_REVERSE; }
 static inline attr_t alidash_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t alidash_a_italic(void) { return A_ITALIC; }
 static inline int alidash_key_f(int n) { return KEY_F(n); }
 static inline FILE *alidash_stdout(void) { return stdout; }
 static inline FILE *alidash_stdin(void) { return stdin; }

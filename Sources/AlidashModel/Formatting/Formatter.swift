@@ -159,9 +159,6 @@ public struct Formatter: Sendable {
         return language == .de ? "\(day). " + monthYear : "\(day) " + monthYear
     }
 
-    /// "2018-12-05" style, for tables and exports where width matters.
-    public func isoDate(_ date: PartialDate) -> String { date.description }
-
     /// The months of a period: "Jul–Sep 2018", or "Oct 2018–Mar 2019" across a year.
     public func monthRange(from start: PartialDate, to end: PartialDate) -> String {
         guard let first = start.month, let last = end.month else { return "\(start.year)–\(end.year)" }

@@ -183,6 +183,4 @@ extension DataLoader {
         BundledData.files.first { $0.name == name }?.contents
     }
 
-    /// Names of the files compiled into the binary.
-    public static var bundledFileNames: [String] { BundledData.files.map(\.name) }
 }

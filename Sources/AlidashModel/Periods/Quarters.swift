@@ -66,9 +66,6 @@ public struct AlibabaFiscalQuarter: Sendable, Hashable, Comparable {
     /// "FY2019 Q2".
     public var label: String { "FY\(fiscalYear) Q\(quarter)" }
 
-    /// "FY19 Q2".
-    public var shortLabel: String { "FY\(String(fiscalYear).suffix(2)) Q\(quarter)" }
-
     public static func < (lhs: AlibabaFiscalQuarter, rhs: AlibabaFiscalQuarter) -> Bool {
         (lhs.fiscalYear, lhs.quarter) < (rhs.fiscalYear, rhs.quarter)
     }

@@ -61,6 +61,4 @@ public struct Quantity: Decodable, Sendable, Equatable {
         qualifier = try container.decodeIfPresent(Qualifier.self, forKey: .qualifier)
     }
 
-    /// The value in units (a billion RMB as 1e9).
-    public var absoluteValue: Double { value * scale.multiplier }
 }

@@ -83,13 +83,13 @@ extension PaneModel {
 
 /// Case-insensitive, accent-tolerant matching for `/` filters.
 public func filterMatches(_ query: String, _ fields: [String]) -> Bool {
-    let needle = query.lowercased().trimmingPrefixSpaces()
+    let needle = query.lowercased().trimmingSpaces()
     guard !needle.isEmpty else { return true }
     return fields.contains { $0.lowercased().contains(needle) }
 }
 
 extension String {
-    func trimmingPrefixSpaces() -> String {
+    func trimmingSpaces() -> String {
         var text = Substring(self)
         while text.first == " " { text = text.dropFirst() }
         while text.last == " " { text = text.dropLast() }

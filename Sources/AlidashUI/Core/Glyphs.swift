@@ -6,12 +6,9 @@ public struct Glyphs: Sendable, Equatable {
     public var topRight: Character
     public var bottomLeft: Character
     public var bottomRight: Character
-    public var teeDown: Character
-    public var teeUp: Character
     public var barFull: Character
     /// Eighths of a cell, from one eighth to seven, for smooth bar ends.
     public var barEighths: [Character]
-    public var sparkline: [Character]
     public var up: String
     public var down: String
     public var bullet: Character
@@ -24,14 +21,12 @@ public struct Glyphs: Sendable, Equatable {
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        teeDown: "┬", teeUp: "┴", barFull: "█", barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
-        sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], up: "▲", down: "▼", bullet: "•",
+        barFull: "█", barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], up: "▲", down: "▼", bullet: "•",
         marker: "●", selectedMarker: "◉", ellipsis: "…", separator: "·", braille: true
     )
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", barFull: "#", barEighths: [], sparkline: ["_", ".", "-", "=", "*", "#", "#", "#"],
-        up: "^", down: "v", bullet: "*", marker: "o", selectedMarker: "@", ellipsis: "~", separator: "|", braille: false
+        barFull: "#", barEighths: [], up: "^", down: "v", bullet: "*", marker: "o", selectedMarker: "@", ellipsis: "~", separator: "|", braille: false
     )
 }

@@ -46,13 +46,6 @@ public struct Rect: Sendable, Equatable, CustomStringConvertible {
                 Rect(x: x, y: y + taken, width: width, height: height - taken))
     }
 
-    /// The bottom `count` rows, and what is left above them.
-    public func splitBottom(_ count: Int) -> (rest: Rect, bottom: Rect) {
-        let taken = min(max(0, count), height)
-        return (Rect(x: x, y: y, width: width, height: height - taken),
-                Rect(x: x, y: maxY - taken, width: width, height: taken))
-    }
-
     /// The left `count` columns, and what is right of them.
     public func splitLeft(_ count: Int) -> (left: Rect, rest: Rect) {
         let taken = min(max(0, count), width)

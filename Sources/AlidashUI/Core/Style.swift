@@ -3,11 +3,11 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case normal, dim, title, border, borderFocus
     case tabActive, tabInactive, tabNumber
     case statusBar, statusKey, statusError
-    case selection, selectionDim, header
+    case selection, header
     case value, label, positive, negative, warning, unverified, source, accent
     case barPrimary, barSecondary, barMuted
     case mapLand, mapMarker, mapSelected
-    case overlay, overlayBorder, input
+    case overlay, input
 }
 
 /// A meaning plus text attributes. Colours are never the only carrier of meaning.

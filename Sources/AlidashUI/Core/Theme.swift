@@ -91,7 +91,6 @@ public struct Theme: Sendable {
                                      reverse: mono)
         t[.selection] = Appearance(mono ? .terminalDefault : color(16, 0, 0), mono ? .terminalDefault : blue,
                                    reverse: mono)
-        t[.selectionDim] = Appearance(.terminalDefault, mono ? .terminalDefault : color(238, 8, 0), underline: mono)
         t[.header] = Appearance(yellow, bold: true, underline: mono)
         // The terminal's own foreground, so figures read on light and dark backgrounds alike.
         t[.value] = Appearance(bold: true)
@@ -109,7 +108,6 @@ public struct Theme: Sendable {
         t[.mapMarker] = Appearance(yellow, bold: true)
         t[.mapSelected] = Appearance(red, bold: true, reverse: mono)
         t[.overlay] = Appearance()
-        t[.overlayBorder] = Appearance(cyan, bold: true)
         t[.input] = Appearance(underline: true)
         return t
     }

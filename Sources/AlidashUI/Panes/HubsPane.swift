@@ -477,7 +477,7 @@ public struct HubsPane: PaneModel {
     static func shortPlace(_ hub: Hub, context: RenderContext) -> String {
         let place = context.text(hub.place)
         let cut = place.firstIndex { $0 == "," || $0 == "(" } ?? place.endIndex
-        return String(place[..<cut]).trimmingPrefixSpaces()
+        return String(place[..<cut]).trimmingSpaces()
     }
 
     static func kindWord(_ kind: HubKind, context: RenderContext) -> String {

@@ -34,7 +34,7 @@ public struct SourcesPane: PaneModel {
     public mutating func setFilter(_ text: String, context: RenderContext) {
         let before = Entries(matches: matches, data: context.data).entry(at: selection.list.selected)
         filter = text
-        if text.trimmingPrefixSpaces().isEmpty {
+        if text.trimmingSpaces().isEmpty {
             matches = nil
         } else {
             let errata = context.data.errata, sources = context.data.sources

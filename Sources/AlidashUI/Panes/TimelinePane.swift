@@ -27,7 +27,7 @@ public struct TimelinePane: PaneModel {
         let events = context.data.timeline.events
         let selectedIndex = ShownEvents(matches: matches, all: events).index(at: selection.list.selected)
         filter = text
-        if text.trimmingPrefixSpaces().isEmpty {
+        if text.trimmingSpaces().isEmpty {
             matches = nil
         } else {
             matches = events.indices.filter { TimelinePane.matches(events[$0], filter: text) }
