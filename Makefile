@@ -58,10 +58,15 @@ install: release
 uninstall:
 	rm -f "$(BINDIR)/alidash"
 
-bench:
-	@echo "make bench: the benchmark is being built; this target will measure time to first frame,"
-	@echo "bytes written and memory at 120x40 once it lands."
-	@exit 1
+# Start-up, keystroke cost, bytes on the wire and memory against a C ncurses floor, and at 1x, 100x and
+# 10,000x the bundled data (generated under .build/bench). Prints a table; writes bench/results/latest.json
+# and latest.md. BENCH_ROUNDS=N changes the number of rounds (default 7); see bench/run.py.
+BENCH_BUILD = .build/bench
+bench: deps release
+	@mkdir -p $(BENCH_BUILD)
+	$(CC) -O2 -o $(BENCH_BUILD)/floor bench/floor.c $$(pkg-config --cflags --libs ncursesw 2>/dev/null || echo -lncursesw)
+	python3 bench/run.py --alidash "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash" \
+		--floor $(BENCH_BUILD)/floor --data-dir $(BENCH_BUILD)/data
 
 clean:
 	rm -rf .build

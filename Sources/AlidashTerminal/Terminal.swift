@@ -155,11 +155,18 @@ public final class Terminal {
             if full { clearok(window, true) }
             werase(window)
         }
+        // Neighbouring cells mostly share a style: look it up once per run of them.
+        var lastLook: (style: Style, attributes: attr_t, pair: Int16)?
         for y in 0..<frame.height {
             for x in 0..<frame.width {
                 let cell = frame[x, y]
                 if let last, !rowCellChanged(x: x, y: y, frame: frame, last: last) { continue }
-                drawCell(cell, x: x, y: y, frame: frame, window: window)
+                if lastLook?.style != cell.style {
+                    let (attributes, pair) = palette.look(for: cell.style)
+                    lastLook = (cell.style, attributes, pair)
+                }
+                guard let look = lastLook else { continue }
+                drawCell(cell, x: x, y: y, frame: frame, window: window, attributes: look.attributes, pair: look.pair)
             }
         }
         wnoutrefresh(window)
@@ -174,7 +181,8 @@ public final class Terminal {
         return frame[x, y].width == 2 && frame[x + 1, y] != last[x + 1, y]
     }
 
-    private func drawCell(_ cell: Cell, x: Int, y: Int, frame: Buffer, window: UnsafeMutablePointer<WINDOW>?) {
+    private func drawCell(_ cell: Cell, x: Int, y: Int, frame: Buffer, window: UnsafeMutablePointer<WINDOW>?,
+                          attributes: attr_t, pair: Int16) {
         var symbol = cell.symbol
         var cells = Int(cell.width)
         if cells == 0 {
@@ -184,11 +192,17 @@ public final class Terminal {
             cells = 1
         }
         if cells == 2 && x + 1 >= frame.width { symbol = " " }
-        let (attributes, pair) = palette.look(for: cell.style)
         var character = cchar_t()
-        var wide: [wchar_t] = symbol.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)
-        setcchar(&character, wide, attributes, pair, nil)
+        // On the stack: this runs for every changed cell, so no array is allocated for it.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX) + 1) { wide in
+            var count = 0
+            for scalar in symbol.unicodeScalars.prefix(Int(CCHARW_MAX)) {
+                wide[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            wide[count] = 0
+            _ = setcchar(&character, wide.baseAddress, attributes, pair, nil)
+        }
         let isLastCell = y == frame.height - 1 && x + max(cells, 1) >= frame.width
         if isLastCell {
             // Adding at the bottom-right corner would scroll the screen; inserting does not.

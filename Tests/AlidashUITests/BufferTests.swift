@@ -11,6 +11,18 @@ import Testing
         #expect(TerminalText.width(of: "\u{202E}abc") == 3) // bidi override takes no cell: it is dropped
     }
 
+    @Test func asciiAndLatinShortcutsKeepTheRules() {
+        for byte in UInt8(0x20)..<0x7F {
+            let character = Character(Unicode.Scalar(byte))
+            #expect(TerminalText.sanitize(character) == character)
+            #expect(TerminalText.width(of: String(character)) == 1)
+        }
+        #expect(TerminalText.width(of: "soft\u{AD}hyphen") == 10) // a format character: no cell
+        #expect(TerminalText.width(of: "a\tb") == 3) // a tab becomes one space
+        #expect(TerminalText.width(of: "a\u{7F}b") == 3) // DEL becomes the visible replacement
+        #expect(TerminalText.width(of: "naïve café") == 10)
+    }
+
     @Test func controlSequencesAreMadeInert() {
         let hostile = "a\u{1B}[2Jb\u{07}c\u{9B}31md\u{1B}]0;owned\u{07}"
         var buffer = Buffer(width: 40, height: 1)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import AlidashModel
 import AlidashUI
@@ -297,5 +298,46 @@ extension HubsPaneTests {
         let mapRows = (0..<buffer.height).filter { Self.hasBraille(buffer.line($0)) }
         #expect(!mapRows.isEmpty)
         #expect(mapRows.count <= 30)
+    }
+
+    // MARK: - Many hubs
+
+    /// The bundled hubs plus `copies` more with new ids, places named "Copyplace N" and spread-out coordinates.
+    private static func crowdedData(copies: Int) throws -> DataSet {
+        var files = TestData.bundledFiles
+        var catalog = try #require(try JSONSerialization.jsonObject(with: Data(files["hubs.json"] ?? [])) as? [String: Any])
+        var hubs = try #require(catalog["hubs"] as? [[String: Any]])
+        let template = try #require(hubs.first)
+        for index in 1...copies {
+            var copy = template
+            copy["id"] = "copy-\(index)"
+            copy["name"] = "Copy \(index)"
+            copy["place"] = "Copyplace \(index)"
+            copy["facts"] = [] as [Any]
+            var location = try #require(template["location"] as? [String: Any])
+            location["lat"] = -40 + Double(index * 37 % 100)
+            location["lon"] = -170 + Double(index * 53 % 340)
+            copy["location"] = location
+            hubs.append(copy)
+        }
+        catalog["hubs"] = hubs
+        files["hubs.json"] = Array(try JSONSerialization.data(withJSONObject: catalog))
+        return try DataLoader.decode(files, origin: "test")
+    }
+
+    @Test func crowdedMapLabelsOnlyTheSelectedHub() throws {
+        let data = try Self.crowdedData(copies: 60)
+        var app = AppState(data: data, language: .en, width: 120, height: 40, pane: .hubs)
+        let screen = Self.text(app.render())
+        #expect(screen.contains("Hubs (65)"))
+        #expect(screen.contains("◉ Liège Airport"), "the selected hub keeps its label")
+        #expect(!screen.contains("Copyplace"), "sixty labels could not be read: none is drawn")
+        Self.press(.down, times: 7, on: &app)
+        #expect(Self.text(app.render()).contains("◉ Copyplace 3"))
+    }
+
+    @Test func fewHubsAreAllLabelledOnAWideMap() {
+        let screen = Self.text(Self.app(width: 120, height: 40).render())
+        #expect(screen.contains("Kuala Lumpur") && screen.contains("Hangzhou"))
     }
 }

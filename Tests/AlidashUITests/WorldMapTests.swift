@@ -5,6 +5,26 @@ import AlidashUI
 @Suite struct WorldMapTests {
     private static func text(_ buffer: Buffer) -> String { buffer.lines.joined(separator: "\n") }
 
+    // MARK: - Many places
+
+    @Test func oneMarkerPerCellDrawsTheSameMapAsOnePerPlace() {
+        let area = Rect(x: 1, y: 1, width: 40, height: 9)
+        // 2,000 places on a golden-ratio walk: many share a cell, and some cells stay empty.
+        let places = (0..<2000).map { index in
+            Coordinates(latitude: -50 + (Double(index) * 0.618_034).truncatingRemainder(dividingBy: 1) * 115,
+                        longitude: -180 + (Double(index) * 0.754_878).truncatingRemainder(dividingBy: 1) * 359.99)
+        }
+        let perCell = WorldMap.unlabelledMarkers(at: places, in: area)
+        #expect(perCell.count < places.count / 4)
+        #expect(perCell.count <= area.width * area.height)
+        var expected = Buffer(width: 42, height: 11)
+        WorldMap(markers: places.map { MapMarker(coordinates: $0, label: "") }).render(into: &expected, area: area, glyphs: .unicode)
+        var drawn = Buffer(width: 42, height: 11)
+        WorldMap(markers: perCell).render(into: &drawn, area: area, glyphs: .unicode)
+        #expect(drawn == expected)
+        #expect(WorldMap.unlabelledMarkers(at: places, in: .zero).isEmpty)
+    }
+
     // MARK: - Projection
 
     @Test(arguments: [Rect(width: 60, height: 20), Rect(x: 7, y: 3, width: 41, height: 9)])

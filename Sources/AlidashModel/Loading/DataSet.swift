@@ -1,7 +1,9 @@
 /// Everything in `Data/`, decoded and validated. The only way the UI and the output modes see the data.
 public struct DataSet: Sendable {
     public var sourceCatalog: SourceCatalog
-    public var hubCatalog: HubCatalog
+    public var hubCatalog: HubCatalog {
+        didSet { indexHubs() }
+    }
     public var singlesDay: SinglesDayHistory
     public var revenue: RevenueHistory
     public var comparison: Comparison
@@ -13,6 +15,11 @@ public struct DataSet: Sendable {
 
     private var sourcesByID: [String: Source] = [:]
     private var factsByID: [String: Fact] = [:]
+    // Hub lookups run for every row on screen, so they must not walk the list.
+    private var hubIndexByID: [String: Int] = [:]
+    private var headquartersIndex: Int?
+    /// Every hub's coordinates, in hub order: a map of many hubs reads these instead of whole hub records.
+    public private(set) var hubCoordinates: [Coordinates] = []
 
     init(sourceCatalog: SourceCatalog, hubCatalog: HubCatalog, singlesDay: SinglesDayHistory, revenue: RevenueHistory,
          comparison: Comparison, timeline: Timeline, profiles: Profiles, overview: Overview, origin: String) {
@@ -31,6 +38,16 @@ public struct DataSet: Sendable {
         for located in locatedFacts where factsByID[located.fact.id] == nil {
             factsByID[located.fact.id] = located.fact
         }
+        indexHubs()
+    }
+
+    private mutating func indexHubs() {
+        hubIndexByID = [:]
+        for (index, hub) in hubs.enumerated() where hubIndexByID[hub.id] == nil {
+            hubIndexByID[hub.id] = index
+        }
+        headquartersIndex = hubs.firstIndex { $0.kind == .headquarters }
+        hubCoordinates = hubs.map(\.location.coordinates)
     }
 
     public var sources: [Source] { sourceCatalog.sources }
@@ -40,7 +57,7 @@ public struct DataSet: Sendable {
     public func source(id: String) -> Source? { sourcesByID[id] }
     public func fact(id: String) -> Fact? { factsByID[id] }
     public func erratum(id: String) -> Erratum? { errata.first { $0.id == id } }
-    public func hub(id: String) -> Hub? { hubs.first { $0.id == id } }
+    public func hub(id: String) -> Hub? { hubIndexByID[id].map { hubs[$0] } }
 
     /// A fact together with the file and JSON path it came from (for validation messages).
     public struct LocatedFact: Sendable {
@@ -74,5 +91,5 @@ public struct DataSet: Sendable {
     }
 
     /// The Hangzhou headquarters, from which hub distances are measured.
-    public var headquarters: Hub? { hubs.first { $0.kind == .headquarters } }
+    public var headquarters: Hub? { headquartersIndex.map { hubs[$0] } }
 }

@@ -35,14 +35,15 @@ extension LocalizedText: Decodable {
     private enum CodingKeys: String, CodingKey { case en, de }
 
     public init(from decoder: Decoder) throws {
-        if let single = try? decoder.singleValueContainer(), let plain = try? single.decode(String.self) {
-            self.init(plain)
+        // The bilingual object is the common shape, so it is tried first: a failed attempt throws, and
+        // building that error costs more than the decoding itself.
+        if let container = try? decoder.container(keyedBy: CodingKeys.self) {
+            self.init(
+                try container.decode(String.self, forKey: .en),
+                german: try container.decodeIfPresent(String.self, forKey: .de)
+            )
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            try container.decode(String.self, forKey: .en),
-            german: try container.decodeIfPresent(String.self, forKey: .de)
-        )
+        self.init(try decoder.singleValueContainer().decode(String.self))
     }
 }

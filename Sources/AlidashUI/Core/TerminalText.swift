@@ -21,6 +21,8 @@ public enum TerminalText {
 
     /// Width of a whole string in cells, after sanitizing.
     public static func width(of text: String) -> Int {
+        // Printable ASCII, most of what is drawn, is one cell a byte.
+        if text.utf8.allSatisfy(isPrintableASCII) { return text.utf8.count }
         var total = 0
         for character in text {
             guard let clean = sanitize(character) else { continue }
@@ -30,11 +32,15 @@ public enum TerminalText {
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        // Below U+0300 only the soft hyphen is a format character; no marks (skips the property lookup).
+        if scalar.value < 0x300 { return scalar.value == 0xAD }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return true
         default: return scalar.value == 0x200B || (0xFE00...0xFE0F).contains(scalar.value)
         }
     }
+
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool { InertText.isControl(scalar) }
 
@@ -65,6 +71,7 @@ public enum TerminalText {
     /// a cluster keeps its base and at most four combining marks (what a curses cell holds).
     /// Nil when nothing of it is drawable.
     public static func sanitize(_ character: Character) -> Character? {
+        if let byte = character.asciiValue, isPrintableASCII(byte) { return character }
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return nil }
         if base == "\t" { return " " }

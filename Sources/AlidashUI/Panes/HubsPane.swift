@@ -5,6 +5,9 @@ import AlidashModel
 public struct HubsPane: PaneModel {
     public private(set) var list = ListState()
     public private(set) var filter = ""
+    /// Indices into `hubs` that match the filter, worked out when the filter changes; nil when nothing is
+    /// filtered, so keys and drawing never walk the whole list.
+    private var matches: [Int]?
     /// True while the full detail view of the selected hub is open (Enter toggles it, Esc closes it).
     public private(set) var isDetailOpen = false
     public private(set) var detailScroll = 0
@@ -17,15 +20,22 @@ public struct HubsPane: PaneModel {
 
     /// The hubs the filter lets through (by name, place, country or role, in either language), in data order.
     public func visibleHubs(_ context: RenderContext) -> [Hub] {
-        context.data.hubs.filter { hub in
-            filterMatches(filter, [hub.name, hub.place, hub.country, hub.role].flatMap { [$0.english, $0.german ?? ""] })
-        }
+        let all = context.data.hubs
+        guard let matches else { return all }
+        return matches.compactMap { $0 < all.count ? all[$0] : nil }
     }
 
     /// The selected hub among the visible ones (the selection is clamped, so a shorter list never traps).
     public func selectedHub(_ context: RenderContext) -> Hub? {
-        let hubs = visibleHubs(context)
-        return hubs.isEmpty ? nil : hubs[min(list.selected, hubs.count - 1)]
+        selected(in: visibleHubs(context))
+    }
+
+    private func selected(in hubs: [Hub]) -> Hub? {
+        hubs.isEmpty ? nil : hubs[min(list.selected, hubs.count - 1)]
+    }
+
+    private static func matches(_ hub: Hub, filter: String) -> Bool {
+        filterMatches(filter, [hub.name, hub.place, hub.country, hub.role].flatMap { [$0.english, $0.german ?? ""] })
     }
 
     /// The selection, clamped to `count` items, with the scroll offset that keeps it visible.
@@ -96,6 +106,8 @@ public struct HubsPane: PaneModel {
     /// Applies `text` as the filter and keeps `previous` selected when it is still shown.
     private mutating func select(hubID previous: String?, filter text: String, context: RenderContext) {
         filter = text
+        let all = context.data.hubs
+        matches = text.trimmingSpaces().isEmpty ? nil : all.indices.filter { HubsPane.matches(all[$0], filter: text) }
         let hubs = visibleHubs(context)
         if let previous, let index = hubs.firstIndex(where: { $0.id == previous }) {
             list.select(index, count: hubs.count)
@@ -131,7 +143,7 @@ public struct HubsPane: PaneModel {
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
         let hubs = visibleHubs(context)
-        let selected = selectedHub(context)
+        let selected = selected(in: hubs)
         let layout = HubsLayout(area: area, hubCount: hubs.count, detailOpen: isDetailOpen)
         if isDetailOpen, let selected {
             renderDetail(selected, into: &buffer, layout: layout, context: context)
@@ -249,21 +261,36 @@ public struct HubsPane: PaneModel {
         let info = selected.map { mapCaption($0, context: context) } ?? []
         let mapHeight = min(WorldMap.preferredHeight(width: inner.width), inner.height.saturatingSubtract(info.count))
         let (mapArea, captionArea) = inner.splitTop(max(1, mapHeight))
-        // A narrow map has room for one label only: the selected hub's. The headquarters, where the
-        // distances end, is always marked.
-        let labelsAll = mapArea.width >= 50
         var shown = hubs
-        if let headquarters = context.data.headquarters, !hubs.contains(where: { $0.id == headquarters.id }) {
+        if matches != nil, let headquarters = context.data.headquarters, !hubs.contains(where: { $0.id == headquarters.id }) {
             shown.append(headquarters)
         }
-        let markers = shown.map { hub in
-            let isSelected = hub.id == selected?.id
-            return MapMarker(coordinates: hub.location.coordinates,
-                             label: isSelected || labelsAll ? HubsPane.shortPlace(hub, context: context) : "",
-                             isSelected: isSelected)
-        }
+        // A narrow map has room for one label only: the selected hub's; so has a crowded one, where labels
+        // could not be read. The headquarters, where the distances end, is always marked.
+        let labelsAll = mapArea.width >= 50 && shown.count <= HubsPane.labelledMapLimit
+        let markers = labelsAll
+            ? shown.map { hub in
+                MapMarker(coordinates: hub.location.coordinates, label: HubsPane.shortPlace(hub, context: context),
+                          isSelected: hub.id == selected?.id)
+            }
+            : HubsPane.unlabelledMarkers(at: matches == nil ? context.data.hubCoordinates : shown.map(\.location.coordinates),
+                                         selected: selected, in: mapArea, context: context)
         WorldMap(markers: markers).render(into: &buffer, area: mapArea, glyphs: context.glyphs)
         TextLines.drawScrolled(info, offset: 0, into: &buffer, area: captionArea)
+    }
+
+    /// Beyond this many hubs the map labels only the selected one.
+    static let labelledMapLimit = 12
+
+    /// A marker per map cell that holds any hub, and the selected hub's with its label.
+    private static func unlabelledMarkers(at places: [Coordinates], selected: Hub?, in area: Rect,
+                                          context: RenderContext) -> [MapMarker] {
+        var markers = WorldMap.unlabelledMarkers(at: places, in: area)
+        if let selected {
+            markers.append(MapMarker(coordinates: selected.location.coordinates,
+                                     label: shortPlace(selected, context: context), isSelected: true))
+        }
+        return markers
     }
 
     /// Short text on the bottom border of a box (a hint or a scroll position), where it costs no row.

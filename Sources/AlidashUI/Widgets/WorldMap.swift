@@ -60,6 +60,22 @@ public struct WorldMap: Sendable {
         return canvas
     }
 
+    /// One unlabelled marker for each cell of `area` that holds any of `places`. Unlabelled markers in one cell
+    /// look alike, so drawing these equals drawing one per place, at a cost bounded by the map's size.
+    public static func unlabelledMarkers(at places: [Coordinates], in area: Rect) -> [MapMarker] {
+        guard !area.isEmpty else { return [] }
+        var occupied = [Bool](repeating: false, count: area.width * area.height)
+        var markers: [MapMarker] = []
+        for coordinates in places {
+            guard let cell = cell(for: coordinates, in: area) else { continue }
+            let slot = (cell.y - area.y) * area.width + (cell.x - area.x)
+            guard !occupied[slot] else { continue }
+            occupied[slot] = true
+            markers.append(MapMarker(coordinates: coordinates, label: ""))
+        }
+        return markers
+    }
+
     // MARK: - Drawing
 
     public func render(into buffer: inout Buffer, area: Rect, glyphs: Glyphs) {
