@@ -30,6 +30,13 @@ public struct RenderContext: Sendable {
         ids.isEmpty ? "" : "[" + ids.joined(separator: ", ") + "]"
     }
 
+    /// "~ rounded", "? UNVERIFIED" …, styled by how far the figure can be trusted; nil for verified.
+    public func confidenceSpan(_ confidence: Confidence, leading: String = " ") -> Span? {
+        guard confidence != .verified else { return nil }
+        return Span(leading + confidence.mark + " " + confidenceTag(confidence),
+                    Style(confidence == .unverified ? .unverified : .dim))
+    }
+
     /// A short mark for how far a figure can be trusted ("" for verified).
     public func confidenceTag(_ confidence: Confidence) -> String {
         switch confidence {

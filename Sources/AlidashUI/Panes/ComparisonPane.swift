@@ -183,11 +183,7 @@ public struct ComparisonPane: PaneModel {
                                   + " " + context.t("conv.", "umger."), Style(.value)))
             footnote = rateNote(rateID, context: context)
         }
-        let tag = context.confidenceTag(breakdown.confidence)
-        if !tag.isEmpty {
-            totalLine.append(Span(" " + breakdown.confidence.mark + " " + tag,
-                                  Style(breakdown.confidence == .unverified ? .unverified : .dim)))
-        }
+        if let mark = context.confidenceSpan(breakdown.confidence) { totalLine.append(mark) }
         totalLine.append(Span(" " + context.cite(breakdown.sources), Style(.source)))
         lines.append(totalLine)
         if let footnote {

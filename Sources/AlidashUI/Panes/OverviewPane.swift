@@ -72,9 +72,7 @@ public struct OverviewPane: PaneModel {
             }
             var line: StyledLine = [Span(TerminalText.pad(context.text(card.title), to: titleWidth) + "  ", Style(.label)),
                                     Span(value, Style(.value, bold: true))]
-            if figure.confidence != .verified {
-                line.append(Span(" " + figure.confidence.mark, Style(figure.confidence == .unverified ? .unverified : .dim)))
-            }
+            if let mark = context.confidenceSpan(figure.confidence) { line.append(mark) }
             line.append(Span(" " + context.cite(figure.sources), Style(.source)))
             // Optional extras go in only whole, so a number is never cut in half at the edge.
             var used = line.reduce(0) { $0 + TerminalText.width(of: $1.text) }

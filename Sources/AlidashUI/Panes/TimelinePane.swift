@@ -152,10 +152,9 @@ public struct TimelinePane: PaneModel {
             lines += TextLines.wrapped(context.text(detail), width: room)
         }
         var meta: StyledLine = []
-        let tag = context.confidenceTag(event.confidence)
-        if !tag.isEmpty {
-            meta.append(Span(event.confidence.mark + " " + tag + " ",
-                             Style(event.confidence == .unverified ? .unverified : .dim)))
+        if var mark = context.confidenceSpan(event.confidence, leading: "") {
+            mark.text += " "
+            meta.append(mark)
         }
         meta.append(Span(context.cite(event.sources), Style(.source)))
         lines.append(meta)

@@ -10,11 +10,7 @@ public enum FigureLines {
         if !amounts.isEmpty {
             valueLine.append(Span(amounts, Style(.value, bold: true)))
         }
-        let tag = context.confidenceTag(figure.confidence)
-        if !tag.isEmpty {
-            valueLine.append(Span(" " + figure.confidence.mark + " " + tag,
-                                  Style(figure.confidence == .unverified ? .unverified : .dim)))
-        }
+        if let mark = context.confidenceSpan(figure.confidence) { valueLine.append(mark) }
         valueLine.append(Span(" " + context.cite(figure.sources), Style(.source)))
         if amounts.isEmpty, let text = figure.text {
             lines += wrappedWithCitation(context.text(text), style: Style(.value), tail: Array(valueLine.dropFirst()),
