@@ -12,10 +12,11 @@ struct Alidash: ParsableCommand {
         Without a subcommand alidash starts the dashboard (press ? in it for the keys).
         Every figure comes from the data bundled at build time, or from --data DIR.
 
-        Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder.
+        Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder,
+        69 alidash serve without the alidash-serve program beside alidash.
         """,
         version: "alidash \(version)",
-        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self],
+        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self, ServeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
