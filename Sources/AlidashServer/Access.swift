@@ -68,6 +68,8 @@ public struct AuthorizedKeys: Sendable {
 // MARK: - Authentication
 
 /// Public keys only (the library has already checked the signature); no passwords, no "none".
+/// RSA keys never get here: the library fails them itself, and says nothing to the client before a success
+/// (a user-auth banner goes out only with the success), so the server's log and start-up warnings say it.
 /// Runs on the connection's event loop.
 final class PublicKeyAuthenticator: NIOSSHServerUserAuthenticationDelegate {
     let policy: AccessPolicy
@@ -82,6 +84,7 @@ final class PublicKeyAuthenticator: NIOSSHServerUserAuthenticationDelegate {
 
     func requestReceived(request: NIOSSHUserAuthenticationRequest,
                          responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>) {
+        record.triedToAuthenticate = true
         guard case .publicKey(let offer) = request.request else {
             responsePromise.succeed(.failure)
             return
@@ -96,9 +99,4 @@ final class PublicKeyAuthenticator: NIOSSHServerUserAuthenticationDelegate {
         responsePromise.succeed(.success)
     }
 
-    /// Shown by OpenSSH before it tries keys: the one thing a refused visitor needs to know.
-    static let banner = SSHServerConfiguration.UserAuthBanner(
-        message: "alidash serve: sign in with an ed25519 or ECDSA key (RSA keys are not supported; "
-            + "create one with: ssh-keygen -t ed25519).\r\n",
-        languageTag: "en")
 }

@@ -11,6 +11,7 @@ final class ConnectionRecord {
 
     var keyFingerprint: String?
     var refusedKeys: [String] = []
+    var triedToAuthenticate = false
     var terminal: TerminalRequest?
     var arguments: DashboardArguments?
     var refusedCommand: String?
@@ -103,7 +104,9 @@ final class ConnectionRecord {
         } else if let outcome {
             parts.append(outcome)
         } else if keyFingerprint == nil {
-            parts.append(refusedKeys.isEmpty ? "closed before authentication" : "refused: key not authorized")
+            parts.append(!refusedKeys.isEmpty ? "refused: key not authorized"
+                : triedToAuthenticate ? "refused: no ed25519 or ECDSA key offered (RSA keys are not supported)"
+                : "closed before authentication")
         } else {
             parts.append("closed without a session")
         }

@@ -131,8 +131,7 @@ public final class DashboardServer: Sendable {
         }
         var sshConfiguration = SSHServerConfiguration(
             hostKeys: [configuration.hostKey],
-            userAuthDelegate: PublicKeyAuthenticator(policy: configuration.access, record: record),
-            banner: PublicKeyAuthenticator.banner)
+            userAuthDelegate: PublicKeyAuthenticator(policy: configuration.access, record: record))
         sshConfiguration.maxAuthAttempts = 6
         let ssh = NIOSSHHandler(role: .server(sshConfiguration), allocator: channel.allocator) { child, type in
             // One session per connection; no port forwarding (direct-tcpip) or any other channel type.

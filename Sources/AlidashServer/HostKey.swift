@@ -23,7 +23,11 @@ public struct HostKey {
         guard stat(path, &info) == 0 else {
             guard errno == ENOENT else { throw ServerSetupError("cannot read the host key \(path): \(errnoText())") }
             let key = HostKey(privateKey: Curve25519.Signing.PrivateKey())
-            try key.write(to: path)
+            do {
+                try key.write(to: path)
+            } catch where errno == EEXIST {
+                return try loadOrCreate(at: path) // another server created it a moment ago
+            }
             return (key, true)
         }
         guard info.st_mode & 0o077 == 0 else {
@@ -39,14 +43,18 @@ public struct HostKey {
         }
     }
 
-    /// Creates the file exclusively with mode 0600, so an existing file is never overwritten.
+    /// Writes a temporary file with mode 0600 and links it into place, so the key appears whole or not at all
+    /// and an existing file is never overwritten.
     func write(to path: String) throws(ServerSetupError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let temporary = path + ".new-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw ServerSetupError("cannot create the host key \(path): \(errnoText())") }
-        defer { close(descriptor) }
+        defer { unlink(temporary) }
         let bytes = Array(openSSHText.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard fchmod(descriptor, 0o600) == 0, written == bytes.count, fsync(descriptor) == 0 else {
+        let synced = fchmod(descriptor, 0o600) == 0 && written == bytes.count && fsync(descriptor) == 0
+        close(descriptor)
+        guard synced, link(temporary, path) == 0 else {
             throw ServerSetupError("cannot write the host key \(path): \(errnoText())")
         }
     }
