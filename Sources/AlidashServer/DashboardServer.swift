@@ -133,6 +133,9 @@ public final class DashboardServer: Sendable {
             hostKeys: [configuration.hostKey],
             userAuthDelegate: PublicKeyAuthenticator(policy: configuration.access, record: record))
         sshConfiguration.maxAuthAttempts = 6
+        // The library's inbound window is 64 packets: at the smallest packet size a client that types faster
+        // than the dashboard reads can make the server hold at most 2 MiB for it (8 MiB at the default).
+        sshConfiguration.maximumPacketSize = 32768
         let ssh = NIOSSHHandler(role: .server(sshConfiguration), allocator: channel.allocator) { child, type in
             // One session per connection; no port forwarding (direct-tcpip) or any other channel type.
             guard type == .session, record.session == nil else {

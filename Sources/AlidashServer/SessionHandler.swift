@@ -226,6 +226,7 @@ final class SessionHandler: ChannelInboundHandler {
         outputEnded = true
         terminalChannel = nil
         startReaping()
+        completeIfDone() // the dashboard may have been reaped before its last output was read
     }
 
     // MARK: - Ending

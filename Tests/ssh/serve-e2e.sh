@@ -6,6 +6,8 @@
 set -euo pipefail
 
 binary=$(realpath "${1:?usage: serve-e2e.sh PATH/TO/alidash}")
+# What `ssh -tt` sends as the visitor's terminal, whatever ran this script (CI has no TERM).
+export TERM=xterm-256color LANG=C.UTF-8
 work=$(mktemp -d /tmp/alidash-serve.XXXXXX)
 socket="alidash-serve-$$"
 server_pid=""
@@ -46,6 +48,7 @@ wait_until() {
 screen_has() { capture "$1" | grep -qE -- "$2"; }
 wait_for() { wait_until 5 "$3: no /$2/ in window $1" screen_has "$1" "$2"; }
 dashboards() { pgrep -P "$1" -x alidash 2>/dev/null | wc -l; }
+dashboards_are() { [ "$(dashboards "$server_pid")" = "$1" ]; }
 no_zombies() { ! ps --ppid "$1" -o stat= 2>/dev/null | grep -q '^Z'; }
 
 # MARK: - Keys and servers
@@ -158,6 +161,31 @@ set -e
   || fail "forwarding or a subsystem was not refused ($status_remote/$status_direct/$status_subsystem)"
 say "ok: remote and local port forwarding and subsystems are refused"
 
+# MARK: - Back-pressure
+
+# A client that types as fast as it can (Tab: next pane, a redraw each) and never reads its screen. The
+# server must stop reading the dashboard (which then blocks) and hold a bounded amount of memory.
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+rss_before=$(rss_kib "$server_pid")
+ssh_to "$port" client_key -tt -E "$work/ssh-flood.log" "$target" < <(yes $'\t') | sleep 60 &
+flood_pid=$!
+wait_until 5 "the flooding client got no dashboard" dashboards_are 2
+previous=0
+for _ in $(seq 40); do
+  sleep 0.5
+  rss=$(rss_kib "$server_pid")
+  [ "$rss" = "$previous" ] && break
+  previous=$rss
+done
+sleep 1
+rss_settled=$(rss_kib "$server_pid")
+[ "$rss_settled" -le $((previous + 256)) ] || fail "server memory still grows with a client that does not read ($previous → $rss_settled KiB)"
+[ $((rss_settled - rss_before)) -le 24576 ] || fail "a client that does not read made the server grow by $(( (rss_settled - rss_before) / 1024 )) MiB"
+pkill -KILL -f -- "^ssh .*-E $work/ssh-flood.log" || fail "could not kill the flooding client"
+kill "$flood_pid" 2>/dev/null || true
+wait_until 4 "the flooding client's dashboard did not end" dashboards_are 1
+say "ok: back-pressure: a client that never reads leaves the server $(( (rss_settled - rss_before) / 1024 )) MiB larger, and no more"
+
 # MARK: - Limits
 
 open_window second "$port"
@@ -170,7 +198,7 @@ say "ok: the session limit holds (a third visitor is told the server is full)"
 
 [ "$(dashboards "$server_pid")" = 2 ] || fail "expected 2 dashboards, found $(dashboards "$server_pid")"
 pkill -KILL -f -- "^ssh -tt .*-E $work/ssh-second.log" || fail "could not kill the client"
-wait_until 3 "the dashboard of a killed client still runs" test "$(dashboards "$server_pid")" = 1
+wait_until 3 "the dashboard of a killed client still runs" dashboards_are 1
 no_zombies "$server_pid" || fail "a zombie is left"
 wait_until 3 "no log line for the killed client" grep -q 'result="exit 129"' "$work/server.log"
 say "ok: killing the client ends its dashboard (SIGHUP, exit 129), nothing left behind"
