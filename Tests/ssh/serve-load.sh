@@ -38,6 +38,7 @@ server_pid=$!
 for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.025; done
 sleep 0.2
 baseline_rss=$(rss_kib "$server_pid")
+login_ticks_before=$(cpu_ticks "$server_pid")
 
 ssh_command="ssh -tt -i $work/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o SendEnv=LANG visitor@127.0.0.1"
 tmux -L "$socket" -f /dev/null new-session -d -s load -n w1 -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 $ssh_command"
@@ -68,6 +69,7 @@ say "$sessions sessions: every first frame complete and identical, all up $(calc
 [ "$(dashboard_pids | wc -l)" = "$sessions" ] || fail "expected $sessions dashboards, found $(dashboard_pids | wc -l)"
 rss_with_sessions=$(rss_kib "$server_pid")
 server_ticks_before=$(cpu_ticks "$server_pid")
+login_ticks=$((server_ticks_before - login_ticks_before))
 dashboard_ticks_before=0
 for pid in $(dashboard_pids); do dashboard_ticks_before=$((dashboard_ticks_before + $(cpu_ticks "$pid"))); done
 
@@ -101,6 +103,8 @@ elapsed=$((rounds * 3))
 say "after $elapsed s with $rounds pane switches per session (last: ${titles[$last_key]}), every session still shows the dashboard"
 say "server RSS: $((baseline_rss / 1024)) MiB idle, $((rss_with_sessions / 1024)) MiB with $sessions sessions, peak $((peak / 1024)) MiB" \
   "→ $(( (rss_with_sessions - baseline_rss) / sessions )) KiB per session (peak: $(( (peak - baseline_rss) / sessions )) KiB)"
+say "server CPU for the $sessions logins (key exchange, authentication, start): $(calc "$login_ticks / $ticks_per_second") s" \
+  "→ $(calc "1000 * $login_ticks / $ticks_per_second / $sessions" 1) ms per session"
 say "server CPU over the $elapsed s: $(calc "$server_ticks / $ticks_per_second") s" \
   "= $(calc "100 * $server_ticks / $ticks_per_second / $elapsed") % of one core" \
   "→ $(calc "1000 * $server_ticks / $ticks_per_second / $sessions" 1) ms per session" \
