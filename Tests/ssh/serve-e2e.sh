@@ -33,6 +33,8 @@ trap cleanup EXIT
 
 command -v ssh >/dev/null 2>&1 || { say "installing openssh-client"; DEBIAN_FRONTEND=noninteractive apt-get install -y openssh-client >/dev/null; }
 [ -x "$(dirname "$binary")/alidash-serve" ] || fail "no alidash-serve beside $binary"
+grep -qa NIOSSHHandler "$(dirname "$binary")/alidash-serve" || fail "alidash-serve does not contain the SSH library"
+! grep -qa -e NIOSSHHandler -e NIOPosix "$binary" || fail "the dashboard binary contains NIO"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for_port() {
@@ -66,9 +68,9 @@ second_port=$(free_port)
   --authorized-keys "$work/authorized_keys" --max-sessions 2 --rate 100 2> "$work/server.log" &
 server_pid=$!
 wait_for_port "$port"
-# A second server for the short timeouts and the rate limit.
+# A second, public server for the short timeouts and the rate limit.
 "$binary" serve --host 127.0.0.1 --port "$second_port" --host-key "$work/host_key" \
-  --authorized-keys "$work/authorized_keys" --idle-timeout 2 --login-timeout 1 --rate 6 2> "$work/server2.log" &
+  --public --idle-timeout 2 --login-timeout 1 --rate 6 2> "$work/server2.log" &
 second_pid=$!
 wait_for_port "$second_port"
 
@@ -108,6 +110,21 @@ wait_for first '5 Timeline' "pane switch"
 tmux -L "$socket" send-keys -t first 2
 wait_for first 'Kigali' "hubs pane"
 say "ok: an authorized key gets the dashboard (UTF-8 from LANG) and can switch panes"
+
+dashboard=$(pgrep -P "$server_pid" -x alidash | head -1)
+environment=$(tr '\0' '\n' < "/proc/$dashboard/environ" | sort | tr '\n' ' ')
+[ "$environment" = "LANG=C.UTF-8 PATH=/usr/bin:/bin SWIFT_BACKTRACE=enable=no TERM=xterm-256color " ] \
+  || fail "the dashboard's environment is not built from scratch: $environment"
+descriptors=$(ls "/proc/$dashboard/fd" | sort -n | tr '\n' ' ')
+[ "$descriptors" = "0 1 2 " ] || fail "the dashboard inherited descriptors: $descriptors"
+# Signals 1-31; glibc's posix_spawn leaves its own internal signals (32, 33) ignored, which is harmless.
+for mask in SigBlk SigIgn; do
+  value=$(awk -v name="$mask:" '$1 == name { print $2 }' "/proc/$dashboard/status")
+  [ $((0x$value & 0x7fffffff)) = 0 ] || fail "the dashboard has signals in $mask: $value"
+done
+[ "$(ps -o sid= -p "$dashboard" | tr -d ' ')" = "$dashboard" ] || fail "the dashboard does not lead its own session"
+[ "$(ps -o tty= -p "$dashboard" | tr -d ' ')" != "?" ] || fail "the dashboard has no controlling terminal"
+say "ok: the dashboard leads its own session on its own terminal, with only TERM, PATH and LANG, descriptors 0-2, no blocked or ignored signals"
 
 tmux -L "$socket" resize-window -t first -x 60 -y 15
 wait_for first '^ 1 Overv\.' "narrow tab bar after resize to 60x15"
@@ -150,6 +167,13 @@ wait_until 3 "no log line explaining the RSA refusal" grep -q 'result="refused: 
 wait_until 3 "no log line for the refused key" grep -q "key=$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}')(refused)" "$work/server.log"
 say "ok: an unlisted key is refused (and logged), an RSA key is refused (the log says why), ECDSA keys work"
 
+grep -q 'WARNING: --public: anyone with an SSH key gets the dashboard' "$work/server2.log" || fail "--public gave no warning"
+set +e
+ssh_to "$second_port" stranger_key -T "$target" > "$work/out-public" 2>&1; status_public=$?
+set -e
+[ "$status_public" = 1 ] && grep -q 'needs a terminal' "$work/out-public" || fail "--public did not let any key in: $(cat "$work/out-public")"
+say "ok: --public lets any key in, with a warning at start"
+
 set +e
 ssh_to "$port" client_key -o ConnectTimeout=5 -N -o ExitOnForwardFailure=yes -R "0:127.0.0.1:$port" "$target" > /dev/null 2>&1 & forward_pid=$!
 ssh_to "$port" client_key -W "127.0.0.1:$port" "$target" < /dev/null > /dev/null 2>&1; status_direct=$?
@@ -167,7 +191,7 @@ say "ok: remote and local port forwarding and subsystems are refused"
 # server must stop reading the dashboard (which then blocks) and hold a bounded amount of memory.
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 rss_before=$(rss_kib "$server_pid")
-ssh_to "$port" client_key -tt -E "$work/ssh-flood.log" "$target" < <(yes $'\t') | sleep 60 &
+{ ssh_to "$port" client_key -tt -E "$work/ssh-flood.log" "$target" < <(yes $'\t'); } 2>/dev/null | sleep 60 &
 flood_pid=$!
 wait_until 5 "the flooding client got no dashboard" dashboards_are 2
 previous=0
