@@ -1,12 +1,12 @@
-# alidash: `make run` starts the dashboard, `make test` runs every test (unit, screens, tmux end-to-end).
+# alidash: `make run` starts the dashboard, `make test` runs every test (unit, screens, tmux end-to-end, SSH).
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 # What a fresh Debian 12 lacks to build and test alidash.
-APT_PACKAGES = libncurses-dev tmux pkg-config
+APT_PACKAGES = libncurses-dev tmux pkg-config openssh-client
 
-.PHONY: all build release run test test-ssh deps install uninstall bench clean
+.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps install uninstall bench clean
 
 all: build
 
@@ -20,14 +20,27 @@ release:
 run: deps build
 	$(SWIFT) run alidash
 
+# The SSH server on port 2222 for the keys in ~/.ssh/authorized_keys (see README, "alidash serve").
+serve: deps build
+	"$$($(SWIFT) build --show-bin-path)/alidash" serve --port 2222 --authorized-keys "$$HOME/.ssh/authorized_keys"
+
 # The end-to-end tests start the debug binary built by the first step. They run after the others,
 # on their own, so the CPU-heavy fuzz tests do not slow the terminal under test.
-# Last, the real OpenSSH test (as root; it says it skipped otherwise).
+# Last, the real OpenSSH tests: through sshd (as root; it says it skipped otherwise) and through alidash serve.
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --skip EndToEndTests
 	ALIDASH_BINARY="$$($(SWIFT) build --show-bin-path)/alidash" $(SWIFT) test --filter EndToEndTests
 	Tests/ssh/ssh-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
+	Tests/ssh/serve-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
+
+# The alidash serve test alone (no root needed).
+test-serve: deps build
+	Tests/ssh/serve-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
+
+# Not part of `make test`: 50 SSH sessions for a minute against the release build, with memory and CPU figures.
+load-test-serve: deps release
+	Tests/ssh/serve-load.sh "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash"
 
 # The OpenSSH test alone, with the release binary that `make install` installs (needs root: it creates
 # a user and runs a private sshd on 127.0.0.1).
@@ -40,6 +53,7 @@ deps:
 	pkg-config --exists ncursesw 2>/dev/null || dpkg -s libncurses-dev >/dev/null 2>&1 || missing="$$missing libncurses-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v ssh >/dev/null 2>&1 || missing="$$missing openssh-client"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing:$$missing"; \
@@ -51,12 +65,14 @@ deps:
 		fi; \
 	fi
 
+# alidash-serve goes beside alidash: `alidash serve` runs it from there.
 install: release
 	install -d "$(BINDIR)"
 	install -m 0755 "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash" "$(BINDIR)/alidash"
+	install -m 0755 "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash-serve" "$(BINDIR)/alidash-serve"
 
 uninstall:
-	rm -f "$(BINDIR)/alidash"
+	rm -f "$(BINDIR)/alidash" "$(BINDIR)/alidash-serve"
 
 # Start-up, keystroke cost, bytes on the wire and memory against a C ncurses floor, and at 1x, 100x and
 # 10,000x the bundled data (generated under .build/bench). Prints a table; writes bench/results/latest.json

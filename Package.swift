@@ -6,9 +6,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "alidash", targets: ["alidash"]),
+        .executable(name: "alidash-serve", targets: ["alidash-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only for `alidash serve` (the AlidashServer module and the alidash-serve binary): the dashboard links none of it.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The only C: ncursesw plus a shim for the macros Swift cannot import.
@@ -43,6 +48,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `alidash serve`: an SSH server that runs the dashboard binary for each visitor.
+        .target(name: "CPseudoTerminal"),
+        .target(
+            name: "AlidashServer",
+            dependencies: [
+                "CPseudoTerminal", "AlidashUI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "alidash-serve",
+            dependencies: [
+                "AlidashServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["AlidashModel", "AlidashUI"],
@@ -56,6 +81,10 @@ let package = Package(
             name: "AlidashUITests",
             dependencies: ["AlidashUI", "AlidashModel", "TestSupport"],
             exclude: ["Screens"]
+        ),
+        .testTarget(
+            name: "AlidashServerTests",
+            dependencies: ["AlidashServer"]
         ),
         .testTarget(
             name: "EndToEndTests",

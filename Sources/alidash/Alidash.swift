@@ -13,10 +13,10 @@ struct Alidash: ParsableCommand {
         Every figure comes from the data bundled at build time, or from --data DIR.
 
         Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder,
-        74 output could not be written.
+        69 alidash serve without the alidash-serve program beside alidash, 74 output could not be written.
         """,
         version: "alidash \(version)",
-        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self],
+        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self, ServeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

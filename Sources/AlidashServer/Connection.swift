@@ -1,0 +1,169 @@
+import Foundation
+import NIOCore
+import NIOSSH
+
+/// What the log line of one connection says; filled in as the connection goes. Lives on its event loop.
+final class ConnectionRecord {
+    let address: String
+    let channel: Channel
+    let registry: ServerRegistry
+    private let started = NIODeadline.now()
+
+    var keyFingerprint: String?
+    var refusedKeys: [String] = []
+    var triedToAuthenticate = false
+    var terminal: TerminalRequest?
+    var arguments: DashboardArguments?
+    var refusedCommand: String?
+    var exitStatus: ExitStatus?
+    var endedBy: SessionHandler.Ending?
+    var outcome: String?
+    private var notes: [String] = []
+
+    weak var session: SessionHandler?
+    private var hasSession = false
+    private var sessionDone = false
+    private var connectionClosed = false
+    private var logged = false
+    private var loginTimer: Scheduled<Void>?
+
+    init(address: String, channel: Channel, registry: ServerRegistry) {
+        self.address = address
+        self.channel = channel
+        self.registry = registry
+    }
+
+    func note(_ text: String) { notes.append(text) }
+
+    func sessionOpened(_ session: SessionHandler) {
+        self.session = session
+        hasSession = true
+    }
+
+    /// The connection must have a running dashboard within the login timeout.
+    func startLoginTimer(_ seconds: Double) {
+        loginTimer = channel.eventLoop.assumeIsolated().scheduleTask(in: .fractionalSeconds(seconds)) {
+            guard self.arguments == nil else { return }
+            if self.outcome == nil { self.outcome = "login timeout" }
+            self.session?.end(.shutdown)
+            self.channel.close(promise: nil)
+        }
+    }
+
+    func sessionStarted(arguments: DashboardArguments) {
+        self.arguments = arguments
+        loginTimer?.cancel()
+    }
+
+    /// The client normally disconnects after the channel closes; one that lingers is disconnected.
+    func sessionFinished() {
+        sessionDone = true
+        channel.eventLoop.assumeIsolated().scheduleTask(in: .seconds(2)) { self.channel.close(promise: nil) }
+        logIfDone()
+    }
+
+    func connectionEnded() {
+        connectionClosed = true
+        loginTimer?.cancel()
+        logIfDone()
+    }
+
+    /// SIGTERM: a running dashboard ends as if idle, with its own note; anything else is closed at once.
+    func shutDown() {
+        if let session, !session.finished {
+            session.end(.shutdown)
+        } else {
+            channel.close(promise: nil)
+        }
+    }
+
+    private func logIfDone() {
+        guard connectionClosed, !hasSession || sessionDone, !logged else { return }
+        logged = true
+        ServerLog.write(logLine)
+        registry.connectionEnded(ObjectIdentifier(channel))
+    }
+
+    var logLine: String {
+        var fields = ["connection", "from=\(address)"]
+        fields.append("key=" + (keyFingerprint ?? refusedKeys.last.map { "\($0)(refused)" } ?? "none"))
+        if let terminal { fields += ["term=\(terminal.term)", "size=\(terminal.columns)x\(terminal.rows)"] }
+        if let arguments, arguments != DashboardArguments() {
+            fields.append("options=\"\(arguments.commandLine.dropFirst().joined(separator: " "))\"")
+        }
+        let seconds = Double((NIODeadline.now() - started).nanoseconds) / 1e9
+        fields.append("duration=" + String(format: "%.1fs", seconds))
+        fields.append("result=\"\(result)\"")
+        return fields.joined(separator: " ")
+    }
+
+    private var result: String {
+        var parts: [String] = []
+        if let exitStatus {
+            parts.append(exitStatus.description)
+        } else if let outcome {
+            parts.append(outcome)
+        } else if keyFingerprint == nil {
+            parts.append(!refusedKeys.isEmpty ? "refused: key not authorized"
+                : triedToAuthenticate ? "refused: no ed25519 or ECDSA key offered (RSA keys are not supported)"
+                : "closed before authentication")
+        } else {
+            parts.append("closed without a session")
+        }
+        if let endedBy { parts.append("ended by \(endedBy)") }
+        return (parts + notes).joined(separator: "; ")
+    }
+}
+
+/// Sits behind the SSH handler: starts the login timer, closes on errors, and reports the end.
+final class ConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = Any
+
+    private let record: ConnectionRecord
+    private let loginTimeout: Double
+
+    init(record: ConnectionRecord, loginTimeout: Double) {
+        self.record = record
+        self.loginTimeout = loginTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        record.startLoginTimer(loginTimeout)
+        // NIOSSHHandler does not pass channelInactive on: the close future is the reliable end.
+        let record = record
+        context.channel.closeFuture.assumeIsolated().whenComplete { _ in record.connectionEnded() }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if record.outcome == nil, record.keyFingerprint == nil, record.refusedKeys.isEmpty {
+            record.outcome = "protocol error: \(LogText.printable(String(describing: error)))"
+        }
+        context.close(promise: nil)
+    }
+}
+
+// MARK: - Log
+
+/// One line per event on standard error, written whole.
+public enum ServerLog {
+    public static func write(_ text: String) {
+        let line = "alidash-serve: " + Date().formatted(.iso8601) + " " + text + "\n"
+        var bytes = Array(line.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
+
+enum LogText {
+    /// Client-supplied text made safe for a log line: printable ASCII, no quotes, at most 80 characters.
+    static func printable(_ text: String) -> String {
+        let cleaned = text.unicodeScalars.prefix(80).map { scalar -> Character in
+            (0x20..<0x7f).contains(scalar.value) && scalar != "\"" ? Character(scalar) : "?"
+        }
+        return String(cleaned) + (text.unicodeScalars.count > 80 ? "…" : "")
+    }
+}

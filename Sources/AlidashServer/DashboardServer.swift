@@ -1,0 +1,173 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSH
+
+// MARK: - Shared state
+
+/// What all connections share, behind a lock: the rate limiter, the session count, and every open connection
+/// (so SIGTERM can end them).
+final class ServerRegistry: Sendable {
+    private struct State {
+        var limiter: ConnectionRateLimiter
+        var connections: [ObjectIdentifier: NIOLoopBound<ConnectionRecord>] = [:]
+        var sessions = 0
+        var shuttingDown = false
+    }
+
+    let limits: ServerLimits
+    private let state: NIOLockedValueBox<State>
+
+    init(limits: ServerLimits) {
+        self.limits = limits
+        state = NIOLockedValueBox(State(limiter: ConnectionRateLimiter(perMinute: limits.connectionsPerMinute)))
+    }
+
+    /// Registers a new connection, or says why it is refused.
+    func admit(_ record: NIOLoopBound<ConnectionRecord>, address: String, id: ObjectIdentifier) -> String? {
+        let now = Double(NIODeadline.now().uptimeNanoseconds) / 1e9
+        return state.withLockedValue { state in
+            if state.shuttingDown { return "shutting down" }
+            if state.connections.count >= limits.maximumConnections { return "too many connections" }
+            if !state.limiter.admit(address, now: now) { return "connection rate limit for \(address)" }
+            state.connections[id] = record
+            return nil
+        }
+    }
+
+    func connectionEnded(_ id: ObjectIdentifier) {
+        state.withLockedValue { _ = $0.connections.removeValue(forKey: id) }
+    }
+
+    var connectionCount: Int { state.withLockedValue { $0.connections.count } }
+
+    func acquireSession() -> Bool {
+        state.withLockedValue { state in
+            guard state.sessions < limits.maximumSessions, !state.shuttingDown else { return false }
+            state.sessions += 1
+            return true
+        }
+    }
+
+    func releaseSession() {
+        state.withLockedValue { $0.sessions -= 1 }
+    }
+
+    /// Refuses new connections from now on and returns the open ones.
+    func beginShutdown() -> [NIOLoopBound<ConnectionRecord>] {
+        state.withLockedValue { state in
+            state.shuttingDown = true
+            return Array(state.connections.values)
+        }
+    }
+}
+
+// MARK: - Server
+
+/// `alidash serve`: an SSH server whose only service is the dashboard.
+public final class DashboardServer: Sendable {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        public var hostKey: NIOSSHPrivateKey
+        public var access: AccessPolicy
+        public var limits: ServerLimits
+        /// The `alidash` binary every session runs.
+        public var dashboardPath: String
+
+        public init(host: String, port: Int, hostKey: NIOSSHPrivateKey, access: AccessPolicy, limits: ServerLimits,
+                    dashboardPath: String) {
+            self.host = host
+            self.port = port
+            self.hostKey = hostKey
+            self.access = access
+            self.limits = limits
+            self.dashboardPath = dashboardPath
+        }
+    }
+
+    private let configuration: Configuration
+    private let registry: ServerRegistry
+    private let group: MultiThreadedEventLoopGroup
+    private let listener: NIOLockedValueBox<Channel?> = NIOLockedValueBox(nil)
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        registry = ServerRegistry(limits: configuration.limits)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+    }
+
+    /// Binds and starts accepting; returns the address actually bound (port 0 picks a free one).
+    public func start() throws -> SocketAddress {
+        let settings = SessionSettings(dashboardPath: configuration.dashboardPath, limits: configuration.limits,
+                                       registry: registry)
+        let configuration = configuration
+        let registry = registry
+        let channel = try ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try DashboardServer.setUpConnection(channel, configuration: configuration, settings: settings,
+                                                        registry: registry)
+                }
+            }
+            .bind(host: configuration.host, port: configuration.port)
+            .wait()
+        listener.withLockedValue { $0 = channel }
+        guard let address = channel.localAddress else { throw ServerSetupError("the server socket has no address") }
+        return address
+    }
+
+    private static func setUpConnection(_ channel: Channel, configuration: Configuration, settings: SessionSettings,
+                                        registry: ServerRegistry) throws {
+        let address = channel.remoteAddress?.ipAddress ?? "unknown"
+        let record = ConnectionRecord(address: address, channel: channel, registry: registry)
+        if let refusal = registry.admit(NIOLoopBound(record, eventLoop: channel.eventLoop), address: address,
+                                        id: ObjectIdentifier(channel)) {
+            ServerLog.write("connection from=\(address) result=\"refused: \(refusal)\"")
+            throw ServerSetupError(refusal) // the bootstrap closes the socket
+        }
+        var sshConfiguration = SSHServerConfiguration(
+            hostKeys: [configuration.hostKey],
+            userAuthDelegate: PublicKeyAuthenticator(policy: configuration.access, record: record))
+        sshConfiguration.maxAuthAttempts = 6
+        // The library's inbound window is 64 packets: at the smallest packet size a client that types faster
+        // than the dashboard reads can make the server hold at most 2 MiB for it (8 MiB at the default).
+        sshConfiguration.maximumPacketSize = 32768
+        let ssh = NIOSSHHandler(role: .server(sshConfiguration), allocator: channel.allocator) { child, type in
+            // One session per connection; no port forwarding (direct-tcpip) or any other channel type.
+            guard type == .session, record.session == nil else {
+                record.note("channel \(type == .session ? "second session" : "forwarding") refused")
+                return child.eventLoop.makeFailedFuture(ServerSetupError("channel refused"))
+            }
+            let session = SessionHandler(settings: settings, record: record)
+            record.sessionOpened(session)
+            return child.eventLoop.makeCompletedFuture {
+                // A client's EOF on its input must not close the session: the dashboard runs until quit.
+                try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                try child.pipeline.syncOperations.addHandler(session)
+            }
+        }
+        try channel.pipeline.syncOperations.addHandlers(
+            ssh, ConnectionHandler(record: record, loginTimeout: configuration.limits.loginTimeout))
+    }
+
+    /// Ends every session (each dashboard gets SIGHUP, then SIGKILL after the grace period), waits for them
+    /// to finish, then stops listening.
+    public func shutDown() {
+        let listening = listener.withLockedValue { $0 }
+        try? listening?.close().wait()
+        for record in registry.beginShutdown() {
+            record.eventLoop.execute { record.value.shutDown() }
+        }
+        let deadline = NIODeadline.now() + .fractionalSeconds(configuration.limits.hangUpGrace + 3)
+        while registry.connectionCount > 0 && NIODeadline.now() < deadline {
+            usleep(20_000)
+        }
+        try? group.syncShutdownGracefully()
+    }
+
+    public var openConnections: Int { registry.connectionCount }
+}

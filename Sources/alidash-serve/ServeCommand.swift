@@ -1,0 +1,143 @@
+import AlidashServer
+import ArgumentParser
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `alidash-serve` (also run as `alidash serve`): an SSH server that gives every visitor the dashboard.
+@main
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alidash serve",
+        abstract: "Serve the dashboard over SSH: each visitor runs `ssh -p PORT HOST` and gets it, nothing else.",
+        discussion: """
+        Public keys only (ed25519 or ECDSA; RSA keys are not supported), no passwords, no shell, no forwarding.
+        The host key is created on first start (mode 0600); its fingerprint is printed at every start.
+        Every connection is logged on standard error. SIGTERM ends every session and stops the server.
+        """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "0.0.0.0"
+
+    @Option(help: "Port to listen on.")
+    var port = 2222
+
+    @Option(name: .customLong("host-key"), help: ArgumentHelp("The ed25519 host key file (created if missing).", valueName: "path"))
+    var hostKey = "./alidash_host_ed25519"
+
+    @Option(name: .customLong("authorized-keys"),
+            help: ArgumentHelp("Only the public keys in this file (OpenSSH authorized_keys format) get in.", valueName: "file"))
+    var authorizedKeys: String?
+
+    @Flag(name: .customLong("public"), help: "Let anyone with an SSH key in (instead of --authorized-keys).")
+    var isPublic = false
+
+    @Option(name: .customLong("max-sessions"), help: "Dashboards running at once.")
+    var maxSessions = ServerLimits().maximumSessions
+
+    @Option(name: .customLong("rate"), help: "New connections per minute from one address.")
+    var connectionsPerMinute = ServerLimits().connectionsPerMinute
+
+    @Option(name: .customLong("login-timeout"), help: "Seconds from connecting to a running dashboard.")
+    var loginTimeout = ServerLimits().loginTimeout
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds without a key press, resize or screen change before a session ends.")
+    var idleTimeout = ServerLimits().idleTimeout
+
+    @Option(name: .customLong("session-timeout"), help: "Seconds a session may last at most.")
+    var sessionTimeout = ServerLimits().sessionTimeout
+
+    @Option(name: .customLong("dashboard"),
+            help: ArgumentHelp("The alidash binary to run (default: the one beside this program).", valueName: "path"))
+    var dashboard: String?
+
+    func validate() throws {
+        if isPublic == (authorizedKeys != nil) {
+            throw ValidationError("say who may connect: --authorized-keys FILE, or --public to let anyone with a key in.")
+        }
+        guard (1...65535).contains(port) || port == 0 else { throw ValidationError("--port must be between 1 and 65535.") }
+        guard maxSessions >= 1, connectionsPerMinute >= 1 else {
+            throw ValidationError("--max-sessions and --rate must be at least 1.")
+        }
+        guard [loginTimeout, idleTimeout, sessionTimeout].allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("timeouts must be more than 0 seconds.")
+        }
+    }
+
+    func run() throws {
+        let limits = ServerLimits(maximumSessions: maxSessions, connectionsPerMinute: connectionsPerMinute,
+                                  loginTimeout: loginTimeout, idleTimeout: idleTimeout, sessionTimeout: sessionTimeout)
+        do {
+            let dashboardPath = try dashboard ?? SiblingExecutable.path(named: "alidash")
+            guard access(dashboardPath, X_OK) == 0 else { throw ServerSetupError("no alidash binary at \(dashboardPath)") }
+            let (key, created) = try HostKey.loadOrCreate(at: hostKey)
+            let policy: AccessPolicy
+            if let authorizedKeys {
+                let keys = try AuthorizedKeys.load(path: authorizedKeys)
+                keys.warnings.forEach { ServerLog.write("warning: " + $0) }
+                ServerLog.write("access: \(keys.keys.count) key\(keys.keys.count == 1 ? "" : "s") from \(authorizedKeys)")
+                policy = .keys(keys.keys)
+            } else {
+                ServerLog.write("WARNING: --public: anyone with an SSH key gets the dashboard")
+                policy = .anyKey
+            }
+            ServerLog.write("host key \(hostKey)\(created ? " (created)" : ""): \(key.fingerprint)")
+            ServerLog.write("known_hosts line: [HOST]:\(port) \(key.publicKeyLine)")
+            let server = DashboardServer(configuration: .init(
+                host: host, port: port, hostKey: key.sshKey, access: policy, limits: limits, dashboardPath: dashboardPath))
+            let stop = StopSignals()
+            let address = try server.start()
+            ServerLog.write("listening on \(address.ipAddress ?? host):\(address.port ?? port); "
+                + "limits: \(maxSessions) sessions, \(connectionsPerMinute) connections/min per address, "
+                + "login \(Int(loginTimeout)) s, idle \(Int(idleTimeout)) s, session \(Int(sessionTimeout)) s")
+            let signal = stop.wait()
+            ServerLog.write("signal \(signal): ending \(server.openConnections) connection(s)")
+            server.shutDown()
+            ServerLog.write("stopped")
+        } catch let error as ServerSetupError {
+            ServerLog.write("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// SIGTERM, SIGINT and SIGHUP, delivered to a waiting thread instead of ending the process.
+final class StopSignals: Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let received = DispatchQueue(label: "alidash-serve.signals")
+    nonisolated(unsafe) private var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) private var caught: Int32 = 0
+
+    init() {
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            Glibc.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: received)
+            source.setEventHandler { [self] in
+                if caught == 0 { caught = number }
+                semaphore.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Blocks until one of the signals arrives; returns its name.
+    func wait() -> String {
+        semaphore.wait()
+        return received.sync { [SIGTERM: "TERM", SIGINT: "INT", SIGHUP: "HUP"][caught] ?? "\(caught)" }
+    }
+}
+
+enum SiblingExecutable {
+    /// The program `name` in the folder of the running binary (found through /proc/self/exe).
+    static func path(named name: String) throws(ServerSetupError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { throw ServerSetupError("cannot find this program's folder: \(String(cString: strerror(errno)))") }
+        let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return folder + "/" + name
+    }
+}

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# End-to-end test of `alidash serve` with the real OpenSSH client: two private servers on 127.0.0.1,
+# clients inside tmux, and checks of the host key, access, the dashboard and its options, refusals,
+# resize, limits, timeouts, a killed client, the log and SIGTERM. Needs no root.
+# Usage: Tests/ssh/serve-e2e.sh PATH/TO/alidash   (alidash-serve must be beside it)
+set -euo pipefail
+
+binary=$(realpath "${1:?usage: serve-e2e.sh PATH/TO/alidash}")
+# What `ssh -tt` sends as the visitor's terminal, whatever ran this script (CI has no TERM).
+export TERM=xterm-256color LANG=C.UTF-8
+work=$(mktemp -d /tmp/alidash-serve.XXXXXX)
+socket="alidash-serve-$$"
+server_pid=""
+second_pid=""
+
+say() { printf 'serve-e2e: %s\n' "$*"; }
+fail() {
+  say "FAIL: $*"
+  for window in $(tmux -L "$socket" list-windows -F '#W' 2>/dev/null); do
+    echo "--- window $window" >&2; capture "$window" >&2 || true
+  done
+  echo "--- server log" >&2; cat "$work"/server*.log >&2 || true
+  exit 1
+}
+capture() { tmux -L "$socket" capture-pane -p -t "$1" 2>/dev/null; }
+
+cleanup() {
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  for pid in $server_pid $second_pid; do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+command -v ssh >/dev/null 2>&1 || { say "installing openssh-client"; DEBIAN_FRONTEND=noninteractive apt-get install -y openssh-client >/dev/null; }
+[ -x "$(dirname "$binary")/alidash-serve" ] || fail "no alidash-serve beside $binary"
+grep -qa NIOSSHHandler "$(dirname "$binary")/alidash-serve" || fail "alidash-serve does not contain the SSH library"
+! grep -qa -e NIOSSHHandler -e NIOPosix "$binary" || fail "the dashboard binary contains NIO"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for_port() {
+  for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.025; done
+  fail "nothing listens on port $1"
+}
+# Polls until a command succeeds (never a fixed sleep): wait_until SECONDS WHAT COMMAND...
+wait_until() {
+  local seconds=$1 what=$2; shift 2
+  for _ in $(seq $((seconds * 40))); do "$@" && return 0; sleep 0.025; done
+  fail "$what"
+}
+screen_has() { capture "$1" | grep -qE -- "$2"; }
+wait_for() { wait_until 5 "$3: no /$2/ in window $1" screen_has "$1" "$2"; }
+dashboards() { pgrep -P "$1" -x alidash 2>/dev/null | wc -l; }
+dashboards_are() { [ "$(dashboards "$server_pid")" = "$1" ]; }
+no_zombies() { ! ps --ppid "$1" -o stat= 2>/dev/null | grep -q '^Z'; }
+
+# MARK: - Keys and servers
+
+ssh-keygen -q -t ed25519 -N '' -f "$work/client_key"
+ssh-keygen -q -t ecdsa -N '' -f "$work/ecdsa_key"
+ssh-keygen -q -t ed25519 -N '' -f "$work/stranger_key"
+ssh-keygen -q -t rsa -b 2048 -N '' -f "$work/rsa_key"
+cat "$work/client_key.pub" "$work/ecdsa_key.pub" "$work/rsa_key.pub" > "$work/authorized_keys"
+port=$(free_port)
+second_port=$(free_port)
+
+# Through `alidash serve`, which execs alidash-serve: the pid stays the server's.
+"$binary" serve --host 127.0.0.1 --port "$port" --host-key "$work/host_key" \
+  --authorized-keys "$work/authorized_keys" --max-sessions 2 --rate 100 2> "$work/server.log" &
+server_pid=$!
+wait_for_port "$port"
+# A second, public server for the short timeouts and the rate limit.
+"$binary" serve --host 127.0.0.1 --port "$second_port" --host-key "$work/host_key" \
+  --public --idle-timeout 2 --login-timeout 1 --rate 6 2> "$work/server2.log" &
+second_pid=$!
+wait_for_port "$second_port"
+
+[ "$(stat -c %a "$work/host_key")" = 600 ] || fail "host key mode is not 600"
+fingerprint=$(ssh-keygen -l -f "$work/host_key" | awk '{print $2}')
+grep -q "host key $work/host_key (created): $fingerprint" "$work/server.log" || fail "start-up did not print the host key fingerprint $fingerprint"
+grep -q "warning: $work/authorized_keys:3: ssh-rsa keys are not supported" "$work/server.log" || fail "no warning for the RSA key"
+grep -q "host key $work/host_key: $fingerprint" "$work/server2.log" || fail "the second start did not reuse the host key"
+echo "alidash-test $(ssh-keygen -y -f "$work/host_key")" > "$work/known_hosts"
+say "ok: host key created with mode 600, fingerprint printed as ssh-keygen shows it, reused on the next start"
+
+# Checks the host key against known_hosts (StrictHostKeyChecking=yes).
+ssh_options="-o HostKeyAlias=alidash-test -o UserKnownHostsFile=$work/known_hosts -o StrictHostKeyChecking=yes"
+ssh_options+=" -o BatchMode=yes -o LogLevel=ERROR -o SendEnv=LANG -o IdentitiesOnly=yes"
+target=visitor@127.0.0.1
+# ssh_to PORT KEY [ssh options] TARGET [command]
+ssh_to() { local to_port=$1 key=$2; shift 2; ssh $ssh_options -i "$work/$key" -p "$to_port" "$@"; }
+# Starts `ssh -tt` in its own tmux window at 100x30; its exit status lands in $work/status-NAME.
+open_window() {
+  local name=$1 to_port=$2; shift 2
+  local command="env TERM=xterm-256color LANG=C.UTF-8 ssh -tt $ssh_options -E $work/ssh-$name.log -i $work/client_key -p $to_port visitor@127.0.0.1 $*; echo \$? > $work/status-$name; sleep 60"
+  if tmux -L "$socket" has-session 2>/dev/null; then
+    tmux -L "$socket" new-window -d -n "$name" "$command"
+  else
+    tmux -L "$socket" -f /dev/null new-session -d -s main -n "$name" -x 100 -y 30 "$command"
+  fi
+}
+status_of() { cat "$work/status-$1" 2>/dev/null; }
+status_is() { [ "$(status_of "$1")" = "$2" ]; }
+
+# MARK: - The dashboard
+
+open_window first "$port"
+wait_for first '1 Overview │ 2 Hubs' "first frame over alidash serve"
+tmux -L "$socket" send-keys -t first 5
+wait_for first '5 Timeline' "pane switch"
+tmux -L "$socket" send-keys -t first 2
+wait_for first 'Kigali' "hubs pane"
+say "ok: an authorized key gets the dashboard (UTF-8 from LANG) and can switch panes"
+
+dashboard=$(pgrep -P "$server_pid" -x alidash | head -1)
+environment=$(tr '\0' '\n' < "/proc/$dashboard/environ" | sort | tr '\n' ' ')
+[ "$environment" = "LANG=C.UTF-8 PATH=/usr/bin:/bin SWIFT_BACKTRACE=enable=no TERM=xterm-256color " ] \
+  || fail "the dashboard's environment is not built from scratch: $environment"
+descriptors=$(ls "/proc/$dashboard/fd" | sort -n | tr '\n' ' ')
+[ "$descriptors" = "0 1 2 " ] || fail "the dashboard inherited descriptors: $descriptors"
+# Signals 1-31; glibc's posix_spawn leaves its own internal signals (32, 33) ignored, which is harmless.
+for mask in SigBlk SigIgn; do
+  value=$(awk -v name="$mask:" '$1 == name { print $2 }' "/proc/$dashboard/status")
+  [ $((0x$value & 0x7fffffff)) = 0 ] || fail "the dashboard has signals in $mask: $value"
+done
+[ "$(ps -o sid= -p "$dashboard" | tr -d ' ')" = "$dashboard" ] || fail "the dashboard does not lead its own session"
+[ "$(ps -o tty= -p "$dashboard" | tr -d ' ')" != "?" ] || fail "the dashboard has no controlling terminal"
+say "ok: the dashboard leads its own session on its own terminal, with only TERM, PATH and LANG, descriptors 0-2, no blocked or ignored signals"
+
+tmux -L "$socket" resize-window -t first -x 60 -y 15
+wait_for first '^ 1 Overv\.' "narrow tab bar after resize to 60x15"
+[ "$(capture first | wc -l)" -le 15 ] || fail "screen taller than 15 rows after resize"
+tmux -L "$socket" resize-window -t first -x 100 -y 30
+wait_for first '1 Overview │ 2 Hubs' "full tab bar after resize back"
+say "ok: a resize reaches the dashboard"
+
+open_window options "$port" hubs --lang de --color never
+wait_for options 'Weltkarte' "German hubs pane from the exec options"
+tmux -L "$socket" send-keys -t options q
+wait_until 5 "quitting did not give exit status 0" status_is options 0
+say "ok: exec words become dashboard options; q ends the session with exit status 0"
+
+# MARK: - Refusals
+
+touch "$work/victim"
+output=$(ssh_to "$port" client_key "$target" rm -rf "$work/victim" 2>&1) && fail "rm -rf was not refused"
+echo "$output" | grep -q 'never a command' || fail "no refusal message for rm -rf: $output"
+[ -e "$work/victim" ] || fail "the command ran"
+set +e
+ssh_to "$port" client_key "$target" rm -rf / > /dev/null 2>&1; status_rm=$?
+ssh_to "$port" client_key -tt "$target" 'sh -c id' < /dev/null > "$work/out-sh" 2>&1; status_sh=$?
+ssh_to "$port" client_key -T "$target" > "$work/out-notty" 2>&1; status_notty=$?
+set -e
+[ "$status_rm" = 1 ] && [ "$status_sh" = 1 ] && [ "$status_notty" = 1 ] || fail "refusals exit with $status_rm/$status_sh/$status_notty, not 1"
+grep -q 'never a command' "$work/out-sh" || fail "no refusal message with a terminal"
+grep -q 'needs a terminal' "$work/out-notty" || fail "ssh -T got no clear message: $(cat "$work/out-notty")"
+say "ok: ssh host rm -rf / and sh -c id are refused with status 1 and run nothing; ssh -T is told to use a terminal"
+
+set +e
+ssh_to "$port" stranger_key "$target" > "$work/out-stranger" 2>&1; status_stranger=$?
+ssh_to "$port" rsa_key "$target" > "$work/out-rsa" 2>&1; status_rsa=$?
+ssh_to "$port" ecdsa_key -T "$target" > /dev/null 2>&1; status_ecdsa=$?
+set -e
+[ "$status_stranger" = 255 ] && grep -q 'Permission denied (publickey)' "$work/out-stranger" || fail "an unlisted key was not refused: $(cat "$work/out-stranger")"
+[ "$status_rsa" = 255 ] || fail "an RSA key was not refused: $(cat "$work/out-rsa")"
+wait_until 3 "no log line explaining the RSA refusal" grep -q 'result="refused: no ed25519 or ECDSA key offered (RSA keys are not supported)"' "$work/server.log"
+[ "$status_ecdsa" = 1 ] || fail "a listed ECDSA key was not let in (status $status_ecdsa)"
+wait_until 3 "no log line for the refused key" grep -q "key=$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}')(refused)" "$work/server.log"
+say "ok: an unlisted key is refused (and logged), an RSA key is refused (the log says why), ECDSA keys work"
+
+grep -q 'WARNING: --public: anyone with an SSH key gets the dashboard' "$work/server2.log" || fail "--public gave no warning"
+set +e
+ssh_to "$second_port" stranger_key -T "$target" > "$work/out-public" 2>&1; status_public=$?
+set -e
+[ "$status_public" = 1 ] && grep -q 'needs a terminal' "$work/out-public" || fail "--public did not let any key in: $(cat "$work/out-public")"
+say "ok: --public lets any key in, with a warning at start"
+
+set +e
+ssh_to "$port" client_key -o ConnectTimeout=5 -N -o ExitOnForwardFailure=yes -R "0:127.0.0.1:$port" "$target" > /dev/null 2>&1 & forward_pid=$!
+ssh_to "$port" client_key -W "127.0.0.1:$port" "$target" < /dev/null > /dev/null 2>&1; status_direct=$?
+ssh_to "$port" client_key -s "$target" sftp < /dev/null > /dev/null 2>&1; status_subsystem=$?
+for _ in $(seq 200); do kill -0 "$forward_pid" 2>/dev/null || break; sleep 0.025; done
+kill "$forward_pid" 2>/dev/null && status_remote=killed || { wait "$forward_pid"; status_remote=$?; }
+set -e
+[ "$status_remote" = 255 ] && [ "$status_direct" = 255 ] && [ "$status_subsystem" != 0 ] \
+  || fail "forwarding or a subsystem was not refused ($status_remote/$status_direct/$status_subsystem)"
+say "ok: remote and local port forwarding and subsystems are refused"
+
+# MARK: - Back-pressure
+
+# A client that types as fast as it can (Tab: next pane, a redraw each) and never reads its screen. The
+# server must stop reading the dashboard (which then blocks) and hold a bounded amount of memory.
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+rss_before=$(rss_kib "$server_pid")
+{ ssh_to "$port" client_key -tt -E "$work/ssh-flood.log" "$target" < <(yes $'\t'); } 2>/dev/null | sleep 60 &
+flood_pid=$!
+wait_until 5 "the flooding client got no dashboard" dashboards_are 2
+previous=0
+for _ in $(seq 40); do
+  sleep 0.5
+  rss=$(rss_kib "$server_pid")
+  [ "$rss" = "$previous" ] && break
+  previous=$rss
+done
+sleep 1
+rss_settled=$(rss_kib "$server_pid")
+[ "$rss_settled" -le $((previous + 256)) ] || fail "server memory still grows with a client that does not read ($previous → $rss_settled KiB)"
+[ $((rss_settled - rss_before)) -le 24576 ] || fail "a client that does not read made the server grow by $(( (rss_settled - rss_before) / 1024 )) MiB"
+pkill -KILL -f -- "^ssh .*-E $work/ssh-flood.log" || fail "could not kill the flooding client"
+kill "$flood_pid" 2>/dev/null || true
+wait_until 4 "the flooding client's dashboard did not end" dashboards_are 1
+say "ok: back-pressure: a client that never reads leaves the server $(( (rss_settled - rss_before) / 1024 )) MiB larger, and no more"
+
+# MARK: - Limits
+
+open_window second "$port"
+wait_for second '1 Overview' "second session"
+set +e
+ssh_to "$port" client_key -tt "$target" < /dev/null > "$work/out-full" 2>&1; status_full=$?
+set -e
+[ "$status_full" = 1 ] && grep -q 'server is full (2 sessions)' "$work/out-full" || fail "a third session was not refused: $(cat "$work/out-full")"
+say "ok: the session limit holds (a third visitor is told the server is full)"
+
+[ "$(dashboards "$server_pid")" = 2 ] || fail "expected 2 dashboards, found $(dashboards "$server_pid")"
+pkill -KILL -f -- "^ssh -tt .*-E $work/ssh-second.log" || fail "could not kill the client"
+wait_until 3 "the dashboard of a killed client still runs" dashboards_are 1
+no_zombies "$server_pid" || fail "a zombie is left"
+wait_until 3 "no log line for the killed client" grep -q 'result="exit 129"' "$work/server.log"
+say "ok: killing the client ends its dashboard (SIGHUP, exit 129), nothing left behind"
+
+open_window idle "$second_port"
+wait_for idle '1 Overview' "session on the idle-timeout server"
+wait_until 6 "the idle session did not end" status_is idle 129
+capture idle | grep -q 'closed after 2 s without activity' || fail "no idle message"
+say "ok: the idle timeout holds (2 s), with a message and exit status 129"
+
+started=$SECONDS
+banner=$(timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$second_port; cat <&3" 2>/dev/null | head -c 100 || true)
+[ $((SECONDS - started)) -le 3 ] && echo "$banner" | grep -q '^SSH-2.0' || fail "a silent connection was not closed at the login timeout"
+refused=0
+for _ in $(seq 8); do
+  reply=$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$second_port; head -c 7 <&3" 2>/dev/null || true)
+  [ "$reply" = "SSH-2.0" ] || refused=$((refused + 1))
+done
+[ "$refused" -gt 0 ] && grep -q 'refused: connection rate limit for 127.0.0.1' "$work/server2.log" || fail "the connection rate limit did not hold"
+say "ok: the login timeout closes silent connections; the per-address rate limit refuses a burst"
+
+# MARK: - Log and shutdown
+
+fields="key=$(ssh-keygen -l -f "$work/client_key" | awk '{print $2}') term=xterm-256color size=100x30"
+grep -q "from=127.0.0.1 $fields duration=[0-9.]*s result=\"exit 129\"" "$work/server.log" || fail "log line lacks address, key, TERM or size"
+grep -q 'options="--lang de --color never --pane hubs" duration=.* result="exit 0"' "$work/server.log" || fail "log line lacks options or exit"
+say "ok: one log line per connection with address, key fingerprint, TERM, size, duration and result"
+
+kill -TERM "$server_pid"
+wait_until 6 "the session did not end on SIGTERM" status_is first 129
+capture first | grep -q 'server is shutting down' || fail "no shutdown message"
+wait_until 6 "the server did not exit after SIGTERM" bash -c "! kill -0 $server_pid 2>/dev/null"
+wait "$server_pid" || fail "the server exited with status $?"
+server_pid=""
+grep -q 'stopped' "$work/server.log" || fail "no stop line"
+pgrep -f -- "$binary dashboard" > /dev/null && fail "a dashboard outlived the server"
+kill -TERM "$second_pid"
+wait "$second_pid" || fail "the second server exited with status $?"
+second_pid=""
+say "ok: SIGTERM ends every session with a message, then the server exits 0"
+say "passed"
