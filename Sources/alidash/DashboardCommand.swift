@@ -84,6 +84,12 @@ struct DashboardSession {
 
     mutating func run() -> Ending {
         terminal.draw(state.render())
+        #if DEBUG
+        // Lets the end-to-end tests prove that a crash gives the terminal back; debug builds only.
+        if Environment.values(["ALIDASH_TEST_CRASH"])["ALIDASH_TEST_CRASH"] == "after-first-frame" {
+            fatalError("crash requested by ALIDASH_TEST_CRASH")
+        }
+        #endif
         while true {
             var effect = Effect.none
             switch terminal.nextInput() {

@@ -23,6 +23,14 @@ struct RobustnessTests {
         #expect(modes.contains("icanon") && modes.contains("echo"))
     }
 
+    @Test func crashRestoresTheTerminalFirst() async throws {
+        let session = try TmuxSession(environment: "ALIDASH_TEST_CRASH=after-first-frame")
+        let status = try await session.exitStatus()
+        #expect(status > 128, "the debug binary should have crashed on request, status \(status)")
+        let modes = try await session.terminalModesAfterExit()
+        #expect(modes.contains("icanon") && modes.contains("echo"), "raw mode left behind after a crash")
+    }
+
     @Test func closedTerminalLeavesNoProcess() async throws {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)
