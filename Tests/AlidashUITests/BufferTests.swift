@@ -118,5 +118,8 @@ import Testing
         #expect(TerminalText.wrap("the later expansion phases were dropped. [S8, S9, S13]", width: 44)
                 == ["the later expansion phases were dropped.", "[S8, S9, S13]"])
         #expect(TerminalText.words("a [S1, S2] b [open") == ["a", "[S1, S2]", "b", "[open"])
+        // A list wider than the column is split at its spaces, never inside an id.
+        #expect(TerminalText.wrap("[S90, S113, S114, S116, S19, S8]", width: 16)
+                == ["[S90, S113,", "S114, S116, S19,", "S8]"])
     }
 }

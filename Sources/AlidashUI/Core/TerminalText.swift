@@ -115,26 +115,28 @@ public enum TerminalText {
     }
 
     /// Splits text into words at spaces, keeping a bracketed list of source ids ("[S8, S9]") as one
-    /// word so that wrapping never separates its parts.
-    public static func words<S: StringProtocol>(_ text: S) -> [String] {
+    /// word when it fits in `maxWidth`, so that wrapping never separates its parts; a longer list
+    /// stays split at its spaces, so an id itself is never cut.
+    public static func words<S: StringProtocol>(_ text: S, maxWidth: Int = 40) -> [String] {
         var result: [String] = []
-        var group: String?
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if var open = group {
-                open += " " + word
-                if word.contains("]") || open.count > 40 {
-                    result.append(open)
-                    group = nil
-                } else {
-                    group = open
-                }
+        var group: [String] = []
+        func flush() {
+            let joined = group.joined(separator: " ")
+            if width(of: joined) <= maxWidth { result.append(joined) } else { result += group }
+            group = []
+        }
+        for piece in text.split(separator: " " as S.Element, omittingEmptySubsequences: true) {
+            let word = String(piece)
+            if !group.isEmpty {
+                group.append(word)
+                if word.contains("]") { flush() }
             } else if word.hasPrefix("["), !word.contains("]") {
-                group = String(word)
+                group = [word]
             } else {
-                result.append(String(word))
+                result.append(word)
             }
         }
-        if let group { result.append(group) }
+        if !group.isEmpty { flush() }
         return result
     }
 
@@ -145,7 +147,7 @@ public enum TerminalText {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in words(paragraph) {
+            for word in words(paragraph, maxWidth: maxWidth) {
                 var word = word
                 var wordWidth = width(of: word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= maxWidth {

@@ -15,7 +15,7 @@ extension TextLines {
         }
         begin(with: firstIndent)
         for span in spans {
-            for word in TerminalText.words(span.text) {
+            for word in TerminalText.words(span.text, maxWidth: room) {
                 for piece in TerminalText.wrap(word, width: room) {
                     let pieceWidth = TerminalText.width(of: piece)
                     if hasWords, used + 1 + pieceWidth > width {
