@@ -190,3 +190,15 @@ import TestSupport
         #expect(filterMatches("  ", ["anything"]))
     }
 }
+
+@Suite struct CommandLineHintTests {
+    @Test func completionsSayHowManyMoreThereAre() {
+        var app = TestData.app(width: 60, height: 20)
+        _ = app.update(.key(.character(":")))
+        let screen = app.render()
+        let hint = screen.lines[18]
+        #expect(hint.hasPrefix("  overview  home"))
+        let more = CommandLine.vocabulary.count - hint.split(separator: " ").filter { !$0.hasPrefix("+") }.count
+        #expect(hint.hasSuffix("+\(more)"), "\(hint)")
+    }
+}

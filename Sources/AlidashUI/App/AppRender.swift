@@ -44,11 +44,22 @@ extension AppState {
         buffer.fill(row, style: Style(.statusBar))
         switch overlay {
         case .commandLine(let text):
-            let candidates = CommandLine.candidates(for: text).prefix(8)
+            let candidates = CommandLine.candidates(for: text)
             if !candidates.isEmpty, y > 1 {
                 let hint = Rect(x: 0, y: y - 1, width: width, height: 1)
                 buffer.fill(hint, style: Style(.overlay))
-                buffer.put(" " + candidates.joined(separator: "  "), x: 0, y: y - 1, style: Style(.dim), clip: hint)
+                // As many whole words as fit, then how many more there are.
+                var line = ""
+                var shown = 0
+                for word in candidates {
+                    let rest = candidates.count - shown - 1
+                    let room = width - 1 - (rest > 0 ? TerminalText.width(of: "  +\(rest)") : 0)
+                    guard TerminalText.width(of: line + "  " + word) <= room else { break }
+                    line += "  " + word
+                    shown += 1
+                }
+                if shown < candidates.count { line += "  +\(candidates.count - shown)" }
+                buffer.put(line, x: 0, y: y - 1, style: Style(.dim), clip: hint)
             }
             let used = buffer.put(":", x: 0, y: y, style: Style(.statusKey), clip: row)
             let shown = buffer.put(text, x: used, y: y, style: Style(.statusBar), clip: row)
@@ -76,11 +87,14 @@ extension AppState {
                        maxWidth: status.isError ? width : leftRoom, clip: row)
         } else {
             var x = 1
-            let hints: [(String, String)] = [
-                ("?", context.t("help", "Hilfe")), (":", context.t("go", "gehe")), ("/", context.t("filter", "Filter")),
-                ("c", currency.code), ("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")),
-                ("q", context.t("quit", "Ende")),
-            ]
+            // Only the keys that do something here; quit and help first, so they survive narrow windows.
+            var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe")),
+                                              (":", context.t("go", "gehe"))]
+            if model(of: active).supportsFilter { hints.append(("/", context.t("filter", "Filter"))) }
+            if active == .revenue || active == .comparison {
+                hints.append(("c", currency.code))
+                hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
+            }
             for (key, word) in hints {
                 let needed = TerminalText.width(of: key) + 1 + TerminalText.width(of: word) + 2
                 guard x + needed <= leftRoom else { break }
