@@ -352,8 +352,12 @@ public struct HubsPane: PaneModel {
         if labelRoom >= min(12, TerminalText.width(of: label)) {
             value.append(Span(" " + TerminalText.truncate(label, to: labelRoom, ellipsis: context.glyphs.ellipsis),
                               Style(.dim)))
+            return [[topicSpan] + value]
         }
-        return [[topicSpan] + value]
+        // No room beside the value: the label goes below it, so two areas are never told apart by number alone.
+        let blank = Span(String(repeating: " ", count: topicWidth))
+        return [[topicSpan] + value,
+                [blank, Span(TerminalText.truncate(label, to: valueRoom, ellipsis: context.glyphs.ellipsis), Style(.dim))]]
     }
 
     /// A heading, then each later change with its date, confidence and sources.
