@@ -51,6 +51,12 @@ import Testing
         #expect(ExpectedScreen.mismatch(quarters.render(), named: "revenue-quarterly-table-\(suffix)") == nil)
     }
 
+    @Test(arguments: [(40, 10), (60, 15), (200, 50)])
+    func otherWindowSizes(width: Int, height: Int) {
+        let name = "revenue-singles-day-\(width)x\(height)"
+        #expect(ExpectedScreen.mismatch(revenueApp(width: width, height: height).render(), named: name) == nil)
+    }
+
     @Test func asciiGlyphs() {
         let app = revenueApp(width: 80, height: 24, glyphs: .ascii)
         #expect(ExpectedScreen.mismatch(app.render(), named: "revenue-singles-day-80x24-ascii") == nil)
