@@ -246,9 +246,12 @@ private struct Notation {
 
     /// The rates behind converted amounts, then what the marks mean.
     func closingLines(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
-        rateFootnote(origins, width: width)
-            + [[Span(context.t("≈ approximate  ~ rounded  = calculated or converted  ? unverified",
-                               "≈ ungefähr  ~ gerundet  = berechnet oder umgerechnet  ? unbestätigt"), Style(.dim))]]
+        let legend = context.t("≈ approximate  ~ rounded  = calculated or converted  ? unverified",
+                               "≈ ungefähr  ~ gerundet  = berechnet oder umgerechnet  ? unbestätigt")
+        let room = width.saturatingSubtract(2)
+        // Wrapping would close up the double spaces between the marks, so only a legend too wide is wrapped.
+        return rateFootnote(origins, width: width) + (TerminalText.width(of: legend) <= room
+            ? [[Span(legend, Style(.dim))]] : TextLines.wrapped(legend, width: room, style: Style(.dim)))
     }
 
     /// The selected item's notes, at most two lines.
