@@ -88,6 +88,29 @@ import TestSupport
         #expect(found.contains { $0.message.contains("FY2019 total is 376844") })
     }
 
+    @Test func validationProblemsPointIntoTheFile() throws {
+        let found = problems(changingJSON: "revenue.json") { object in
+            var quarters = object["alibabaQuarters"] as! [[String: Any]]
+            quarters[3]["sources"] = ["S999"]
+            object["alibabaQuarters"] = quarters
+        }
+        let problem = try #require(found.first { $0.message.contains("S999") })
+        #expect(problem.path == "alibabaQuarters[3].sources[0]")
+        #expect(problem.line != nil && problem.column != nil)
+        #expect(problem.description.hasPrefix("revenue.json:\(problem.line!):"))
+    }
+
+    @Test func singlesDayGrowthMustMatchItsYears() {
+        let found = problems(changingJSON: "singles-day.json") { object in
+            var years = object["years"] as! [[String: Any]]
+            let index = years.firstIndex { ($0["year"] as? Int) == 2018 }!
+            years[index]["rmbBillions"] = 999.5
+            object["years"] = years
+        }
+        #expect(found.contains { $0.message.hasPrefix("reported growth 27% does not match") })
+        #expect(!found.contains { $0.message.contains(".0%") || $0.message.contains("999.5.0") })
+    }
+
     @Test func gapsAndOverlapsInQuarters() {
         let gap = problems(changingJSON: "revenue.json") { object in
             var quarters = object["alibabaQuarters"] as! [[String: Any]]
@@ -146,6 +169,19 @@ import TestSupport
             object["cards"] = cards
         }
         #expect(found.contains { $0.path == "cards[0].figures[0]" && $0.message.contains("no.such.fact") })
+    }
+
+    @Test func everyMissingFileIsNamed() throws {
+        let folder = "/tmp/alidash-empty-\(getpid())"
+        mkdir(folder, 0o755)
+        defer { rmdir(folder) }
+        do {
+            _ = try DataLoader.load(.directory(folder))
+            Issue.record("an empty folder was accepted")
+        } catch {
+            #expect(error.exitCode == 66)
+            for name in DataLoader.fileNames { #expect(error.description.contains(name)) }
+        }
     }
 
     @Test func missingDirectoryIsAMissingFile() {

@@ -179,3 +179,14 @@ import TestSupport
         #expect(!after.contains("Showing last good data"))
     }
 }
+
+@Suite struct FilterMatchingTests {
+    @Test func accentsAndCaseDoNotMatter() {
+        #expect(filterMatches("liege", ["DW article on Alibaba in Liège"]))
+        #expect(filterMatches("LIÈGE", ["liege airport"]))
+        #expect(filterMatches("lüttich", ["Lüttich"]))
+        #expect(filterMatches("日本", ["日本語"]))
+        #expect(!filterMatches("paris", ["Liège"]))
+        #expect(filterMatches("  ", ["anything"]))
+    }
+}

@@ -102,7 +102,7 @@ import TestSupport
         var app = TestData.app(width: 80, height: 24, pane: .comparison)
         PaneTest.applyFilter("Liège", to: &app)
         let filtered = PaneTest.text(app.render())
-        #expect(filtered.contains("Filter „Liège“: 2 of 8 rows"))
+        #expect(filtered.contains("Filter “Liège”: 2 of 8 rows"))
         #expect(filtered.contains("Europe"))
         #expect(!filtered.contains("Role"))
         _ = app.update(.key(.escape))

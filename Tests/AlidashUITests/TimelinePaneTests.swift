@@ -53,12 +53,14 @@ import TestSupport
         #expect(screen.contains("● 8 Nov 2021   Liège   Liège hub officially inaugurated"))
     }
 
-    @Test func unverifiedEventsAreMarked() {
+    @Test func unverifiedDatesAreMarked() {
+        // The opening is sourced; only its month is not confirmed (facts.md: "date U").
         var app = TestData.app(width: 80, height: 24, pane: .timeline)
         PaneTest.applyFilter("aeropolis", to: &app)
         let screen = PaneTest.text(app.render())
-        #expect(screen.contains("Aeropolis eWTP hub opens in Malaysia ? UNVERIFIED"))
-        #expect(screen.contains("? UNVERIFIED [S21, S23]"), "the detail box says it too")
+        #expect(screen.contains("◉ Nov 2020?    eWTP    Aeropolis eWTP hub opens in Malaysia"))
+        #expect(!screen.contains("UNVERIFIED"))
+        #expect(screen.contains("Nov 2020 (date unverified)"), "the detail box says which part is unsure")
     }
 
     // MARK: - Keys and mouse
@@ -101,7 +103,7 @@ import TestSupport
     @Test func filterKeepsTheSelectedEventAndMatchesYearsAndCategories() {
         var app = TestData.app(width: 80, height: 24, pane: .timeline)
         PaneTest.applyFilter("2019", to: &app)
-        #expect(PaneTest.text(app.render()).contains("Filter „2019“: 12 of 34 events"))
+        #expect(PaneTest.text(app.render()).contains("Filter “2019”: 12 of 34 events"))
         _ = app.update(.key(.escape))
         PaneTest.applyFilter("zalando", to: &app)
         #expect(PaneTest.text(app.render()).contains("Zalando shares jump on Alibaba talk"))
@@ -110,7 +112,7 @@ import TestSupport
         let zalando = TestData.bundled.timeline.events.firstIndex { $0.id == "zalando-jump" }
         #expect(app.timeline.selection.list.selected == zalando)
         PaneTest.applyFilter("nothing like this", to: &app)
-        #expect(PaneTest.text(app.render()).contains("No event matches „nothing like this“"))
+        #expect(PaneTest.text(app.render()).contains("No event matches “nothing like this”"))
         #expect(app.update(.key(.down)) == .redraw)
     }
 

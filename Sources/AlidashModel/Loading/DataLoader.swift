@@ -36,9 +36,18 @@ public enum DataLoader {
                 throw .missingFile(path: "(bundled) " + name)
             }
         case .directory(let folder):
+            var missing: [String] = []
             for name in fileNames {
-                contents[name] = try readFile(folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                do {
+                    contents[name] = try readFile(path)
+                } catch .missingFile {
+                    missing.append(name)
+                }
             }
+            // Name every missing file at once, not one per run.
+            if missing.count == 1 { throw .missingFile(path: (folder.hasSuffix("/") ? folder : folder + "/") + missing[0]) }
+            if missing.count > 1 { throw .missingFile(path: folder + " (missing: " + missing.joined(separator: ", ") + ")") }
         }
         let origin: String
         switch location {
@@ -77,8 +86,18 @@ public enum DataLoader {
                            comparison: comparison, timeline: timeline, profiles: profiles, overview: overview,
                            origin: origin)
         let found = DataValidator(data: data).problems()
-        guard found.isEmpty else { throw .invalid(found) }
+        guard found.isEmpty else { throw .invalid(found.map { locate($0, in: contents) }) }
         return data
+    }
+
+    /// Adds the line and column of a validation problem's JSON path in its file.
+    static func locate(_ problem: DataProblem, in contents: [String: [UInt8]]) -> DataProblem {
+        guard problem.line == nil, let bytes = contents[problem.file], let keys = JSONPathKey.parse(problem.path),
+              let place = JSONLocator.location(of: keys, in: bytes) else { return problem }
+        var located = problem
+        located.line = place.line
+        located.column = place.column
+        return located
     }
 
     static func readFile(_ path: String) throws(DataLoadError) -> [UInt8] {

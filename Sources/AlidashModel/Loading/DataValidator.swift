@@ -22,6 +22,13 @@ struct DataValidator {
         return validator.found
     }
 
+    /// A number as the data file writes it: 376844, 213.5 (no "376844.0").
+    private func shown(_ value: Double, digits: Int? = nil) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        if let digits { return Formatter(language: .en).number(value, fractionDigits: digits).replacing(",", with: "") }
+        return Formatter(language: .en).number(natural: value).replacing(",", with: "")
+    }
+
     private mutating func report(_ file: String, _ path: String, _ message: String) {
         found.append(DataProblem(file: file, path: path, message: message))
     }
@@ -42,9 +49,9 @@ struct DataValidator {
         if !value.isFinite {
             report(file, path, "expected a finite number")
         } else if value > DataValidator.largestAmount {
-            report(file, path, "expected at most 1e15, found \(value)")
+            report(file, path, "expected at most 1e15, found \(shown(value))")
         } else if value < 0 {
-            report(file, path, "expected an amount of zero or more, found \(value)")
+            report(file, path, "expected an amount of zero or more, found \(shown(value))")
         }
     }
 
@@ -128,6 +135,10 @@ struct DataValidator {
             } else if let previous, year.year != previous + 1 {
                 report("singles-day.json", path + ".year", "gap: no figure for \(previous + 1) between \(previous) and \(year.year)")
             }
+            if let reported = year.growthPercent, let computed = data.singlesDay.computedGrowthPercent(for: year.year),
+               abs(reported - computed) > 1.0 {
+                report("singles-day.json", path + ".growthPercent", "reported growth \(shown(reported))% does not match \(shown(computed, digits: 1))% computed from the year before")
+            }
             previous = year.year
         }
     }
@@ -158,7 +169,7 @@ struct DataValidator {
             previous = quarter
             if let reported = quarter.yoyPercent, let computed = data.revenue.computedGrowthPercent(of: quarter),
                abs(reported - computed) > 1.0 {
-                report(file, path + ".yoyPercent", "reported growth \(reported)% does not match \(Formatter(language: .en).number(computed, fractionDigits: 1))% computed from the quarter a year earlier")
+                report(file, path + ".yoyPercent", "reported growth \(shown(reported))% does not match \(shown(computed, digits: 1))% computed from the quarter a year earlier")
             }
         }
         var quarterSums: [Int: (count: Int, sum: Double)] = [:]
@@ -173,7 +184,7 @@ struct DataValidator {
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
             guard let (count, sum) = quarterSums[year.fiscalYear], count == 4 else { continue }
             if abs(sum - year.rmbMillions) > 0.5 {
-                report(file, path + ".rmbMillions", "FY\(year.fiscalYear) total is \(year.rmbMillions) but its quarters add up to \(sum)")
+                report(file, path + ".rmbMillions", "FY\(year.fiscalYear) total is \(shown(year.rmbMillions)) but its quarters add up to \(shown(sum))")
             }
         }
     }
@@ -209,7 +220,7 @@ struct DataValidator {
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
             guard let (count, sum) = quarterSums[year.year], count == 4 else { continue }
             if abs(sum - year.usdMillions) > 0.5 {
-                report(file, path + ".usdMillions", "\(year.year) total is \(year.usdMillions) but its quarters add up to \(sum)")
+                report(file, path + ".usdMillions", "\(year.year) total is \(shown(year.usdMillions)) but its quarters add up to \(shown(sum))")
             }
         }
     }
@@ -251,7 +262,7 @@ struct DataValidator {
             for (p, part) in breakdown.parts.enumerated() { checkAmount(file, path + ".parts[\(p)].value", part.value) }
             let sum = breakdown.parts.reduce(0) { $0 + $1.value }
             if abs(sum - breakdown.total) > 0.5 {
-                report(file, path + ".parts", "parts add up to \(sum), not the total \(breakdown.total)")
+                report(file, path + ".parts", "parts add up to \(shown(sum)), not the total \(shown(breakdown.total))")
             }
         }
     }

@@ -5,6 +5,8 @@ public struct Figure: Sendable {
     public var quantities: [Quantity]
     public var text: LocalizedText?
     public var date: PartialDate?
+    /// Set when only the date is less sure than the figure.
+    public var dateConfidence: Confidence? = nil
     public var confidence: Confidence
     public var sources: [String]
     public var note: LocalizedText?
@@ -21,8 +23,8 @@ extension DataSet {
         case .fact(let id):
             guard let fact = fact(id: id) else { return nil }
             return Figure(reference: reference, label: fact.label, quantities: fact.quantity.map { [$0] } ?? [],
-                          text: fact.text, date: fact.date, confidence: fact.confidence, sources: fact.sources,
-                          note: fact.note)
+                          text: fact.text, date: fact.date, dateConfidence: fact.dateConfidence,
+                          confidence: fact.confidence, sources: fact.sources, note: fact.note)
         case .singlesDay(let year):
             guard let entry = singlesDay.year(year) else { return nil }
             var amounts = [Quantity(value: entry.rmbBillions, unit: .rmb, scale: .billion,

@@ -30,6 +30,8 @@ public struct HubChange: Decodable, Sendable {
     public var date: PartialDate?
     public var text: LocalizedText
     public var confidence: Confidence
+    /// Set when only the date is less sure than the change.
+    public var dateConfidence: Confidence?
     public var sources: [String]
 }
 

@@ -11,6 +11,8 @@ public struct TimelineEvent: Decodable, Sendable, Identifiable {
     public var detail: LocalizedText?
     public var category: EventCategory
     public var confidence: Confidence
+    /// Set when only the date is less sure than the event.
+    public var dateConfidence: Confidence?
     public var sources: [String]
 }
 

@@ -83,9 +83,19 @@ extension PaneModel {
 
 /// Case-insensitive, accent-tolerant matching for `/` filters.
 public func filterMatches(_ query: String, _ fields: [String]) -> Bool {
-    let needle = query.lowercased().trimmingSpaces()
+    let needle = searchKey(query.trimmingSpaces())
     guard !needle.isEmpty else { return true }
-    return fields.contains { $0.lowercased().contains(needle) }
+    return fields.contains { searchKey($0).contains(needle) }
+}
+
+/// Lower case without accents ("Liège" and "liege" match), other scripts kept as they are.
+func searchKey(_ text: String) -> String {
+    var key = ""
+    for character in text.lowercased() {
+        let folded = ASCIIFolding.foldCell(character)
+        key.append(folded == ASCIIFolding.unknown && character != ASCIIFolding.unknown ? character : folded)
+    }
+    return key
 }
 
 extension String {

@@ -94,7 +94,7 @@ public struct ComparisonPane: PaneModel {
         }
         var result: [Row] = []
         if !filter.isEmpty {
-            let summary = context.t("Filter „\(filter)“: \(rows.count) of \(comparison.rows.count) rows, \(facts.count) of \(comparison.facts.count) facts",
+            let summary = context.t("Filter “\(filter)”: \(rows.count) of \(comparison.rows.count) rows, \(facts.count) of \(comparison.facts.count) facts",
                                     "Filter „\(filter)“: \(rows.count) von \(comparison.rows.count) Zeilen, \(facts.count) von \(comparison.facts.count) Fakten")
             result += TextLines.wrapped(summary, width: width, style: Style(.accent)).map { [Piece(x: 0, line: $0)] }
             result.append([])

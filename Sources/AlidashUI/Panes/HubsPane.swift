@@ -365,7 +365,8 @@ public struct HubsPane: PaneModel {
             return lines
         }
         for change in hub.changes {
-            let date = change.date.map(context.formatter.date) ?? context.t("undated", "ohne Datum")
+            let date = (change.date.map(context.formatter.date) ?? context.t("undated", "ohne Datum"))
+                + (change.dateConfidence == .unverified ? "?" : "")
             var spans: StyledLine = [Span(date, Style(.accent)), Span(change.confidence.mark + context.text(change.text))]
             spans += HubsPane.confidenceSpans(change.confidence, context: context)
             spans.append(Span(context.cite(change.sources), Style(.source)))

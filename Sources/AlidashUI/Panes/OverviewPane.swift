@@ -6,16 +6,23 @@ public struct OverviewPane: PaneModel {
 
     public init() {}
 
+    /// Rows that show content: all of `area`, or all but the last row when that row is needed for
+    /// the "more lines" hint (a hint never covers text).
+    private static func viewHeight(canvasHeight: Int, area: Rect) -> Int {
+        canvasHeight > area.height ? area.height.saturatingSubtract(1) : area.height
+    }
+
     public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
         let total = canvasHeight(width: area.width, context: context)
-        let maxScroll = total.saturatingSubtract(area.height)
+        let view = OverviewPane.viewHeight(canvasHeight: total, area: area)
+        let maxScroll = total.saturatingSubtract(view)
         scroll = min(scroll, maxScroll) // the window may have grown since the last scroll
         let before = scroll
         switch action {
         case .moveDown: scroll = min(maxScroll, scroll + 1)
         case .moveUp: scroll = max(0, scroll - 1)
-        case .pageDown: scroll = min(maxScroll, scroll + max(1, area.height - 1))
-        case .pageUp: scroll = max(0, scroll - max(1, area.height - 1))
+        case .pageDown: scroll = min(maxScroll, scroll + max(1, view - 1))
+        case .pageUp: scroll = max(0, scroll - max(1, view - 1))
         case .top: scroll = 0
         case .bottom: scroll = maxScroll
         default: return false
@@ -26,15 +33,17 @@ public struct OverviewPane: PaneModel {
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
         let canvas = drawCanvas(width: area.width, context: context)
-        let offset = min(scroll, canvas.height.saturatingSubtract(area.height))
-        buffer.blit(canvas, sourceRow: offset, into: area)
-        // Say when there is more to see, as pagers do.
-        let hidden = canvas.height.saturatingSubtract(offset + area.height)
-        if hidden > 0, area.width > 20 {
-            let hint = " " + context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern") + " "
-            let width = TerminalText.width(of: hint)
-            buffer.put(hint, x: area.maxX.saturatingSubtract(width + 2), y: area.maxY - 1, style: Style(.accent), clip: area)
-        }
+        let view = OverviewPane.viewHeight(canvasHeight: canvas.height, area: area)
+        let offset = min(scroll, canvas.height.saturatingSubtract(view))
+        buffer.blit(canvas, sourceRow: offset, into: Rect(x: area.x, y: area.y, width: area.width, height: view))
+        guard view < area.height else { return }
+        // Say where the view is and how much is left, as pagers do, on a row of its own.
+        let hidden = canvas.height.saturatingSubtract(offset + view)
+        var hint = " " + (offset > 0 ? context.glyphs.up + " " : "")
+        hint += hidden > 0
+            ? context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern")
+            : context.t("end · k scrolls back", "Ende · k blättert zurück")
+        buffer.put(hint, x: area.x, y: area.maxY - 1, style: Style(.accent), clip: area)
     }
 
     // MARK: - Layout
@@ -59,16 +68,23 @@ public struct OverviewPane: PaneModel {
     /// One line per card with its first figure: the headline numbers before any scrolling.
     private func glanceLines(width: Int, context: RenderContext) -> [StyledLine] {
         let cards = context.data.overview.cards
-        let titleWidth = min(18, cards.map { TerminalText.width(of: context.text($0.title)) }.max() ?? 0)
+        // Narrow windows give the figures the room; wide ones show whole titles.
+        let titleLimit = width >= 110 ? 26 : (width >= 70 ? 18 : 12)
+        let titleWidth = min(titleLimit, cards.map { TerminalText.width(of: context.text($0.title)) }.max() ?? 0)
         return cards.compactMap { card -> StyledLine? in
             guard let figure = card.figures.lazy.compactMap({ context.data.resolve($0) }).first else { return nil }
-            var value = figure.quantities.isEmpty
-                ? context.text(figure.text ?? figure.label)
-                : figure.quantities.map(context.formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
-            // Words may be shortened, but never so far that the source ids fall off the line.
+            // Words may be shortened, and a second amount dropped, so the source ids never fall off the line.
             let reserved = titleWidth + 2 + 3 + TerminalText.width(of: context.cite(figure.sources))
+                + (context.confidenceSpan(figure.confidence).map { TerminalText.width(of: $0.text) } ?? 0)
+            var value: String
             if figure.quantities.isEmpty {
-                value = TerminalText.truncate(value, to: max(8, width - reserved), ellipsis: context.glyphs.ellipsis)
+                value = TerminalText.truncate(context.text(figure.text ?? figure.label), to: max(8, width - reserved),
+                                              ellipsis: context.glyphs.ellipsis)
+            } else {
+                value = figure.quantities.map(context.formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
+                if TerminalText.width(of: value) > width - reserved, let first = figure.quantities.first {
+                    value = context.formatter.quantity(first)
+                }
             }
             var line: StyledLine = [Span(TerminalText.pad(context.text(card.title), to: titleWidth) + "  ", Style(.label)),
                                     Span(value, Style(.value, bold: true))]

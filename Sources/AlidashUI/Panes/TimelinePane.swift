@@ -107,9 +107,9 @@ public struct TimelinePane: PaneModel {
             return context.t("\(all.count) events, \(start)–\(end)", "\(all.count) Ereignisse, \(start)–\(end)")
         }
         if events.count == 0 {
-            return context.t("No event matches „\(filter)“", "Kein Ereignis passt zu „\(filter)“")
+            return context.t("No event matches “\(filter)”", "Kein Ereignis passt zu „\(filter)“")
         }
-        return context.t("Filter „\(filter)“: \(events.count) of \(all.count) events",
+        return context.t("Filter “\(filter)”: \(events.count) of \(all.count) events",
                          "Filter „\(filter)“: \(events.count) von \(all.count) Ereignissen")
     }
 
@@ -128,7 +128,9 @@ public struct TimelinePane: PaneModel {
         func style(_ role: Role, bold: Bool = false) -> Style { selected ? Style(.selection, bold: bold) : Style(role, bold: bold) }
         let marker = String(selected ? context.glyphs.selectedMarker : context.glyphs.marker)
         let dateWidth = context.language == .de ? 13 : 11
-        let date = TerminalText.pad(context.formatter.date(event.date), to: dateWidth)
+        // An unsure date carries "?" after it; the event itself may still be verified.
+        let date = TerminalText.pad(context.formatter.date(event.date) + (event.dateConfidence == .unverified ? "?" : ""),
+                                    to: dateWidth)
         let tag = TerminalText.pad(TimelinePane.categoryTag(event.category, language: context.language), to: 7)
         var x = row.x + 1
         x += buffer.put(marker, x: x, y: y, style: style(.mapMarker, bold: true), clip: row)
@@ -167,7 +169,8 @@ public struct TimelinePane: PaneModel {
             }
         }
         let position = context.t("\(selection.list.selected + 1) of \(events.count)", "\(selection.list.selected + 1) von \(events.count)")
-        let title = [formatter.date(event.date), TimelinePane.categoryTag(event.category, language: context.language),
+        let title = [formatter.date(event.date)
+                        + (event.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : ""), TimelinePane.categoryTag(event.category, language: context.language),
                      position].joined(separator: " \(context.glyphs.separator) ")
         return DetailPanel(title: title, lines: lines)
     }

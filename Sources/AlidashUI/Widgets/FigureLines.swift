@@ -4,7 +4,14 @@ import AlidashModel
 public enum FigureLines {
     public static func lines(for figure: Figure, width: Int, context: RenderContext) -> [StyledLine] {
         let formatter = context.formatter
-        var lines: [StyledLine] = TextLines.wrapped(context.text(figure.label), width: width, style: Style(.label))
+        // A fact's date follows its label ("Official inauguration · 8 Nov 2021"); periods of revenue
+        // figures are already in their labels.
+        var label = context.text(figure.label)
+        if case .fact = figure.reference, let date = figure.date {
+            label += " \(context.glyphs.separator) " + context.formatter.date(date)
+                + (figure.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : "")
+        }
+        var lines: [StyledLine] = TextLines.wrapped(label, width: width, style: Style(.label))
         var valueLine: StyledLine = [Span("  ")]
         let amounts = figure.quantities.map(formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
         if !amounts.isEmpty {
