@@ -65,8 +65,10 @@ import TestSupport
         PaneTest.press(.character("c"), on: &app) // RMB → USD
         PaneTest.applyFilter("FY2019", to: &app)
         let screen = PaneTest.text(app.render())
-        #expect(screen.contains("≈ USD 54.9 bn conv."))
-        #expect(screen.contains("1 USD = 6.8679 RMB (30 Sep 2018) [S56]"))
+        #expect(screen.contains("= USD 54.9 bn"))
+        #expect(!screen.contains("conv."))
+        #expect(screen.contains("= converted at 1 USD = 6.8679 RMB (30 Sep 2018, derived) [S56]"))
+        #expect(!screen.contains("usd-rmb"), "the rate's id is internal")
     }
 
     @Test func caveatStaysVisibleWhileScrolling() {

@@ -51,6 +51,12 @@ import Testing
         #expect(ExpectedScreen.mismatch(quarters.render(), named: "revenue-quarterly-table-\(suffix)") == nil)
     }
 
+    @Test(arguments: [(40, 10), (60, 15), (200, 50)])
+    func otherWindowSizes(width: Int, height: Int) {
+        let name = "revenue-singles-day-\(width)x\(height)"
+        #expect(ExpectedScreen.mismatch(revenueApp(width: width, height: height).render(), named: name) == nil)
+    }
+
     @Test func asciiGlyphs() {
         let app = revenueApp(width: 80, height: 24, glyphs: .ascii)
         #expect(ExpectedScreen.mismatch(app.render(), named: "revenue-singles-day-80x24-ascii") == nil)
@@ -119,9 +125,17 @@ extension RevenuePaneTests {
     }
 
     @Test func convertedAmountsNameTheirRate() {
-        let screen = revenueApp(width: 80, height: 24, currency: .eur).render()
+        let screen = PaneTest.text(revenueApp(width: 120, height: 40, currency: .eur).render())
         #expect(screen.contains("EUR 27.3 bn ="))
-        #expect(screen.contains("= rate eur-rmb-2018-08-13: 1 EUR = 7.8286 RMB, 13 Aug 2018 [S57]"))
+        #expect(screen.contains("= converted at 1 EUR = 7.8286 RMB (13 Aug 2018) [S57]"))
+        #expect(screen.contains("one rate for every period"))
+        #expect(!screen.contains("eur-rmb"), "the rate's id is internal")
+    }
+
+    @Test func derivedRateSaysSoInGerman() {
+        let screen = PaneTest.text(quarterly(revenueApp(width: 120, height: 40, language: .de, currency: .eur)).render())
+        #expect(screen.contains("umgerechnet zu 1 EUR = 7,8286 RMB (13. Aug. 2018) [S57]; 1 USD = 6,8679 RMB (30. Sep. 2018, abgeleitet) [S56]"))
+        #expect(!screen.contains("usd-rmb"))
     }
 
     @Test func scopeBreakSitsBetween2019And2020() {
@@ -198,6 +212,44 @@ extension RevenuePaneTests {
     }
 
     // MARK: - Sizes
+
+    @Test(arguments: [(40, 10), (60, 15), (80, 24)])
+    func sectionBarAlwaysSaysEnterSwitches(width: Int, height: Int) {
+        let app = revenueApp(width: width, height: height)
+        #expect(app.render().line(app.paneArea.y).contains("Enter"), "\(app.render().line(app.paneArea.y))")
+    }
+
+    @Test func cutListShowsScrollMarks() {
+        var app = revenueApp(width: 60, height: 15)
+        let area = app.paneArea
+        let rightColumn = { (app: AppState) in app.render().lines[area.y..<area.maxY].map { String($0.last ?? " ") } }
+        #expect(rightColumn(app).contains("▼"))
+        #expect(!rightColumn(app).contains("▲"))
+        _ = app.update(.key(.end))
+        #expect(rightColumn(app).contains("▲"))
+    }
+
+    @Test func stacksBothSectionsOnceTheyFitWhole() {
+        let context = revenueApp(width: 100, height: 30).context
+        var tall = Buffer(width: 100, height: 120)
+        RevenuePane().render(into: &tall, area: tall.area, context: context)
+        let usedRows = (tall.lines.lastIndex { !$0.allSatisfy { $0 == " " } } ?? 0) + 1
+        for (height, stacked) in [(usedRows, true), (usedRows - 1, false)] {
+            var buffer = Buffer(width: 100, height: height)
+            RevenuePane().render(into: &buffer, area: buffer.area, context: context)
+            #expect(PaneTest.text(buffer).contains("Alibaba and Amazon by quarter") == stacked, "height \(height)")
+        }
+    }
+
+    @Test func barsGrowWithTheWindow() {
+        let longestBar = { (width: Int) in
+            revenueApp(width: width, height: 50).render().lines.map { line in
+                line.split(whereSeparator: { $0 != "█" }).map(\.count).max() ?? 0
+            }.max() ?? 0
+        }
+        #expect(longestBar(120) > 60)
+        #expect(longestBar(200) > longestBar(120) + 25)
+    }
 
     @Test(arguments: [(0, 0), (1, 1), (10, 3), (3, 10), (40, 4), (40, 10), (300, 5)])
     func tinyAndOddAreasDoNotCrash(width: Int, height: Int) {

@@ -43,6 +43,14 @@ import TestSupport
         #expect(screen.contains("[S31, S35]"))
     }
 
+    @Test(arguments: [30, 40, 60])
+    func narrowCorrectionRowKeepsItsSourceIdsWhole(width: Int) {
+        var buffer = Buffer(width: width, height: 10)
+        SourcesPane().render(into: &buffer, area: buffer.area, context: TestData.app(width: 80, height: 24, pane: .sources).context)
+        let correction = buffer.lines.first { $0.contains("→") } ?? ""
+        #expect(String(correction.reversed().drop { $0 == " " }.reversed()).hasSuffix("[S31, S35]"), "\(correction)")
+    }
+
     @Test func selectedSourceShowsItsWholeURL() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
         PaneTest.applyFilter("risnews", to: &app)

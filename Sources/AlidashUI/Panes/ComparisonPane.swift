@@ -177,11 +177,11 @@ public struct ComparisonPane: PaneModel {
             Span(amount(breakdown.total), Style(.value, bold: true)),
         ]
         var footnote: String?
-        if let converted = convertedTotal(breakdown, context: context),
-           case .converted(let rateID) = converted.origin {
-            totalLine.append(Span(" ≈ " + formatter.money(millions: converted.millions, currency: converted.currency, compact: true)
-                                  + " " + context.t("conv.", "umger."), Style(.value)))
-            footnote = rateNote(rateID, context: context)
+        if let converted = convertedTotal(breakdown, context: context), converted.origin != .reported {
+            totalLine.append(Span(" " + Confidence.derived.mark + " "
+                                  + formatter.money(millions: converted.millions, currency: converted.currency, compact: true),
+                                  Style(.value)))
+            footnote = RateNote.text(for: RateNote.rates(behind: [converted.origin], context: context), context: context)
         }
         if let mark = context.confidenceSpan(breakdown.confidence) { totalLine.append(mark) }
         totalLine.append(Span(" " + context.cite(breakdown.sources), Style(.source)))
@@ -230,18 +230,6 @@ public struct ComparisonPane: PaneModel {
                                             confidence: breakdown.confidence, in: context.currency)
         default: return nil
         }
-    }
-
-    /// "≈ converted with stored rates: 1 USD = 6.8679 RMB (30 Sep 2018)".
-    private func rateNote(_ rateID: String, context: RenderContext) -> String {
-        let formatter = context.formatter
-        let rates = rateID.split(separator: "+").compactMap { context.data.revenue.exchangeRate(id: String($0)) }
-        let described = rates.map { rate in
-            "1 \(rate.base.code) = \(formatter.number(rate.rate, fractionDigits: 4)) \(rate.quote.code) (\(formatter.date(rate.date))) "
-                + context.cite(rate.sources)
-        }
-        return context.t("≈ converted with stored rates: ", "≈ umgerechnet mit gespeicherten Kursen: ")
-            + described.joined(separator: "; ")
     }
 
     // MARK: - Facts

@@ -41,9 +41,9 @@ public struct RevenuePane: PaneModel {
 
     public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool {
         guard y == area.y else { return false }
-        for (tab, columns) in sectionTabs(x: area.x, context: context) where columns.contains(x) {
-            guard tab != section else { return false }
-            section = tab
+        for tab in sectionTabs(area: area, context: context) where tab.columns.contains(x) {
+            guard tab.section != section else { return false }
+            section = tab.section
             return true
         }
         return false
@@ -66,36 +66,49 @@ public struct RevenuePane: PaneModel {
             for (index, line) in placement.view.header.prefix(placement.header.height).enumerated() {
                 TextLines.draw(line, into: &buffer, x: area.x + 1, y: placement.header.y + index, area: placement.header)
             }
-            let list = list(for: placement.section)
-            placement.view.drawBody(&buffer, placement.body, placement.firstSlot(for: list))
+            let first = placement.firstSlot(for: list(for: placement.section))
+            placement.view.drawBody(&buffer, placement.body, first)
+            if !context.showTable { // a table draws its own scroll marks
+                ScrollMarks.draw(into: &buffer, area: placement.body, moreAbove: first > 0,
+                                 moreBelow: first + placement.visibleSlots < placement.view.slotCount, glyphs: context.glyphs)
+            }
             for (index, line) in placement.view.footer.prefix(placement.footer.height).enumerated() {
                 TextLines.draw(line, into: &buffer, x: area.x + 1, y: placement.footer.y + index, area: placement.footer)
             }
         }
     }
 
-    private func sectionTabs(x: Int, context: RenderContext) -> [(Section, Range<Int>)] {
-        var column = x + 1
+    /// The tabs' titles and columns: short titles when the full ones leave no room for the Enter hint.
+    private func sectionTabs(area: Rect, context: RenderContext) -> [(title: String, section: Section, columns: Range<Int>)] {
+        let fullWidth = Section.allCases.reduce(1) { $0 + TerminalText.width(of: sectionTitle($1, short: false, context: context)) + 3 }
+        let short = fullWidth + TerminalText.width(of: shortHint) + 2 > area.width
+        var column = area.x + 1
         return Section.allCases.map { tab in
-            let width = TerminalText.width(of: " " + sectionTitle(tab, context: context) + " ")
+            let title = " " + sectionTitle(tab, short: short, context: context) + " "
+            let width = TerminalText.width(of: title)
             defer { column += width + 1 }
-            return (tab, column..<(column + width))
+            return (title, tab, column..<(column + width))
         }
     }
 
-    private func sectionTitle(_ section: Section, context: RenderContext) -> String {
-        switch section {
-        case .singlesDay: return context.t("Singles' Day GMV", "Singles'-Day-GMV")
-        case .quarterly: return context.t("Quarterly revenue", "Quartalsumsatz")
+    private func sectionTitle(_ section: Section, short: Bool, context: RenderContext) -> String {
+        switch (section, short) {
+        case (.singlesDay, false): return context.t("Singles' Day GMV", "Singles'-Day-GMV")
+        case (.singlesDay, true): return "Singles' Day"
+        case (.quarterly, false): return context.t("Quarterly revenue", "Quartalsumsatz")
+        case (.quarterly, true): return context.t("Quarters", "Quartale")
         }
     }
+
+    /// The hint that stays on the section bar at any width that holds the tabs: Enter switches sections.
+    private var shortHint: String { "Enter ⇄" }
 
     private func renderSectionBar(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         var end = area.x
-        for (tab, columns) in sectionTabs(x: area.x, context: context) {
+        for (title, tab, columns) in sectionTabs(area: area, context: context) {
             let isActive = tab == section
-            buffer.put(" " + sectionTitle(tab, context: context) + " ", x: columns.lowerBound, y: area.y,
+            buffer.put(title, x: columns.lowerBound, y: area.y,
                        style: Style(isActive ? .tabActive : .tabInactive, bold: isActive), clip: row)
             end = columns.upperBound
         }
@@ -103,7 +116,8 @@ public struct RevenuePane: PaneModel {
         let view = context.showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")
         let hints = [context.t("Enter other section", "Enter anderer Teil") + dot + context.t("↑↓ select", "↑↓ wählen")
                         + dot + "t " + view,
-                     context.t("Enter switches", "Enter wechselt") + dot + context.t("↑↓ select", "↑↓ wählen")]
+                     context.t("Enter switches", "Enter wechselt") + dot + context.t("↑↓ select", "↑↓ wählen"),
+                     shortHint]
         let room = area.maxX.saturatingSubtract(end + 2)
         if let hint = hints.first(where: { TerminalText.width(of: $0) + 1 <= room }) {
             buffer.put(hint, x: area.maxX - TerminalText.width(of: hint) - 1, y: area.y, style: Style(.dim), clip: row)
@@ -140,7 +154,9 @@ public struct RevenuePane: PaneModel {
     /// Section bar and caveat on top; then both sections stacked when they fit whole, else the active one.
     private func arrange(area: Rect, context: RenderContext) -> Arrangement {
         let (top, content) = area.splitTop(2)
-        let views = Section.allCases.map { ($0, view(for: $0, width: area.width, context: context)) }
+        // A chart keeps its last column free for the scroll marks.
+        let width = context.showTable ? area.width : area.width.saturatingSubtract(1)
+        let views = Section.allCases.map { ($0, view(for: $0, width: width, context: context)) }
         // Stacked, each section carries its title; alone, the section bar names it.
         let stackedHeight = views.reduce(views.count - 1) { $0 + 1 + $1.1.naturalHeight }
         if stackedHeight <= content.height {
@@ -219,26 +235,23 @@ private struct Notation {
                 computed ? Confidence.derived.mark : "")
     }
 
-    /// One footnote line per stored rate used for conversions: id, rate, date and source.
-    private func rateFootnotes(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
-        var ids: [String] = []
-        for case .converted(let rateID) in origins {
-            for id in rateID.split(separator: "+").map(String.init) where !ids.contains(id) { ids.append(id) }
-        }
-        let formatter = context.formatter
-        return ids.compactMap { context.data.revenue.exchangeRate(id: $0) }.flatMap { rate in
-            let text = Confidence.derived.mark + " " + context.t("rate ", "Kurs ") + rate.id + ": 1 " + rate.base.code
-                + " = " + formatter.number(rate.rate, fractionDigits: 4) + " " + rate.quote.code + ", "
-                + formatter.date(rate.date) + " " + context.cite(rate.sources)
-            return TextLines.wrapped(text, width: width.saturatingSubtract(2), style: Style(.dim))
-        }
+    /// The stored rates used for conversions; every period is converted at the same rate.
+    private func rateFootnote(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
+        guard let note = RateNote.text(for: RateNote.rates(behind: origins, context: context), context: context)
+        else { return [] }
+        let text = note + " " + context.glyphs.separator + " "
+            + context.t("one rate for every period", "ein Kurs für alle Zeiträume")
+        return TextLines.wrapped(text, width: width.saturatingSubtract(2), style: Style(.dim))
     }
 
     /// The rates behind converted amounts, then what the marks mean.
     func closingLines(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
-        rateFootnotes(origins, width: width)
-            + [[Span(context.t("≈ approximate  ~ rounded  = calculated or converted  ? unverified",
-                               "≈ ungefähr  ~ gerundet  = berechnet oder umgerechnet  ? unbestätigt"), Style(.dim))]]
+        let legend = context.t("≈ approximate  ~ rounded  = calculated or converted  ? unverified",
+                               "≈ ungefähr  ~ gerundet  = berechnet oder umgerechnet  ? unbestätigt")
+        let room = width.saturatingSubtract(2)
+        // Wrapping would close up the double spaces between the marks, so only a legend too wide is wrapped.
+        return rateFootnote(origins, width: width) + (TerminalText.width(of: legend) <= room
+            ? [[Span(legend, Style(.dim))]] : TextLines.wrapped(legend, width: room, style: Style(.dim)))
     }
 
     /// The selected item's notes, at most two lines.
@@ -255,7 +268,7 @@ private struct Notation {
 /// Column widths of a bar chart row: marker, label, bar, right-aligned amount, mark, growth, then
 /// sources and tag. The bar gets what is left, up to a width that still reads as one chart.
 private struct BarRowLayout {
-    static let maximumBarWidth = 60
+    static let maximumBarWidth = 100
     var labelWidth: Int
     var valueWidth: Int
     var growthWidth: Int

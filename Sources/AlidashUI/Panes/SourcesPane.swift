@@ -164,23 +164,42 @@ public struct SourcesPane: PaneModel {
 
     /// "     USD 30.7 → USD 30.8 bn · the correction [S31]": what the article said, what is right, the sources.
     private func correctionLine(_ erratum: Erratum, width: Int, context: RenderContext) -> StyledLine {
-        var spans: [Span] = [Span(String(repeating: " ", count: 5))]
+        var middle: [Span] = []
         if let said = erratum.articleSaid {
-            spans.append(Span(context.formatter.quantity(said), Style(.warning)))
-            spans.append(Span(" → "))
+            middle.append(Span(context.formatter.quantity(said), Style(.warning)))
+            middle.append(Span(" → "))
         } else {
-            spans.append(Span("→ "))
+            middle.append(Span("→ "))
         }
         if let corrected = erratum.corrected {
-            spans.append(Span(context.formatter.quantity(corrected), Style(.positive, bold: true)))
-            spans.append(Span(" \(context.glyphs.separator) "))
+            middle.append(Span(context.formatter.quantity(corrected), Style(.positive, bold: true)))
+            middle.append(Span(" \(context.glyphs.separator) "))
         }
+        middle.append(Span(context.text(erratum.correction)))
+        // The source ids always stay whole at the end; the text between gives way.
         let cite = " " + context.cite(erratum.sources)
-        let used = spans.reduce(0) { $0 + TerminalText.width(of: $1.text) }
-        let room = width.saturatingSubtract(used + TerminalText.width(of: cite))
-        spans.append(Span(TerminalText.truncate(context.text(erratum.correction), to: room, ellipsis: context.glyphs.ellipsis)))
-        spans.append(Span(cite, Style(.source)))
-        return spans
+        let room = width.saturatingSubtract(5 + TerminalText.width(of: cite))
+        return [Span(String(repeating: " ", count: 5))]
+            + truncated(middle, to: room, ellipsis: context.glyphs.ellipsis) + [Span(cite, Style(.source))]
+    }
+
+    /// The spans cut to `width` cells, the last one kept ending in the ellipsis.
+    private func truncated(_ spans: [Span], to width: Int, ellipsis: String) -> [Span] {
+        guard spans.reduce(0, { $0 + TerminalText.width(of: $1.text) }) > width else { return spans }
+        var result: [Span] = []
+        var room = width
+        for span in spans {
+            let spanWidth = TerminalText.width(of: span.text)
+            if spanWidth < room {
+                result.append(span)
+                room -= spanWidth
+            } else {
+                // A trailing space forces the ellipsis even when this span alone would just fit.
+                result.append(Span(TerminalText.truncate(span.text + " ", to: room, ellipsis: ellipsis), span.style))
+                break
+            }
+        }
+        return result
     }
 
     /// The box below the list: a source's full URL (and, expanded, all it is), or an erratum's correction.
