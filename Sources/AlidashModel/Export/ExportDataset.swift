@@ -1,12 +1,14 @@
 /// The data sets `alidash export` writes, each as one flat table (English text).
 public enum ExportDataset: String, Sendable, CaseIterable {
     case revenue
+    case years
     case singlesDay = "singles-day"
     case hubs, timeline, sources
 
     public func table(from data: DataSet) -> ExportTable {
         switch self {
         case .revenue: return Self.revenue(data.revenue)
+        case .years: return Self.years(data.revenue)
         case .singlesDay: return Self.singlesDay(data.singlesDay)
         case .hubs: return Self.hubs(data.hubs)
         case .timeline: return Self.timeline(data.timeline)
@@ -15,6 +17,22 @@ public enum ExportDataset: String, Sendable, CaseIterable {
     }
 
     // MARK: - Tables
+
+    /// Fiscal-year totals: Alibaba's (April–March) and Amazon's (calendar years).
+    static func years(_ revenue: RevenueHistory) -> ExportTable {
+        let columns = ["company", "fiscal_year", "start", "end", "rmb_millions", "usd_millions", "usd_confidence",
+                       "confidence", "sources"]
+        var rows: [[ExportValue]] = revenue.alibabaFiscalYears.map { year in
+            [.text("alibaba"), .text("FY\(year.fiscalYear)"), .text(year.start.description), .text(year.end.description),
+             .number(year.rmbMillions), optional(year.usdMillions), optional(year.usdConfidence?.rawValue),
+             .text(year.confidence.rawValue), .list(year.sources)]
+        }
+        rows += revenue.amazonYears.map { year in
+            [.text("amazon"), .text("FY\(year.year)"), .text("\(year.year)-01-01"), .text("\(year.year)-12-31"), .empty,
+             .number(year.usdMillions), .text(year.confidence.rawValue), .text(year.confidence.rawValue), .list(year.sources)]
+        }
+        return ExportTable(columns: columns, rows: rows)
+    }
 
     /// Alibaba's fiscal quarters, then Amazon's calendar quarters: one row per quarter, both labels.
     static func revenue(_ revenue: RevenueHistory) -> ExportTable {

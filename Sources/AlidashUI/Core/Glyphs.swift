@@ -27,6 +27,6 @@ public struct Glyphs: Sendable, Equatable {
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        barFull: "#", barEighths: [], up: "^", down: "v", bullet: "*", marker: "o", selectedMarker: "@", ellipsis: "~", separator: "|", braille: false
+        barFull: "#", barEighths: [], up: "^", down: "v", bullet: "*", marker: "o", selectedMarker: "@", ellipsis: ".", separator: "|", braille: false
     )
 }
