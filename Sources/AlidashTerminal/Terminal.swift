@@ -26,7 +26,7 @@ public struct TerminalOptions: Sendable {
 }
 
 /// Why no dashboard can be shown on this terminal (exit status 2).
-public enum TerminalError: Error, Sendable, CustomStringConvertible {
+public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
     case notATerminal
     case termUnset
     case unknownTerm(String)

@@ -46,11 +46,12 @@ struct DashboardCommand: ParsableCommand {
                 terminal = try Terminal(options: TerminalOptions(
                     colorMode: color, mouse: !noMouse, environment: Environment.values(["TERM", "NO_COLOR"] + TerminalLocale.variables)))
             } catch {
+                // Setting TERM helps only when there is a terminal to describe.
+                let termHint = error == .notATerminal ? "" : "  TERM=xterm-256color alidash\n"
                 throw Failure("""
                     \(error.description)
-                    The dashboard needs an interactive terminal. Try one of:
-                      TERM=xterm-256color alidash
-                      alidash print overview      (plain text, also for pipes and screen readers)
+                    The dashboard needs an interactive terminal. Try:
+                    \(termHint)  alidash print overview      (plain text, also for pipes and screen readers)
                     """, exitCode: 2)
             }
             var session = DashboardSession(
