@@ -185,10 +185,17 @@ struct KeyFormatError: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// A reason the server cannot start, said in one line.
+/// A reason the server cannot start, said in one line, with the exit status it ends with.
 public struct ServerSetupError: Error, CustomStringConvertible {
+    /// sysexits EX_UNAVAILABLE: the server cannot listen (address in use, privileged port, no such address).
+    public static let unavailable: Int32 = 69
+
     public var description: String
-    public init(_ description: String) { self.description = description }
+    public var exitCode: Int32
+    public init(_ description: String, exitCode: Int32 = 1) {
+        self.description = description
+        self.exitCode = exitCode
+    }
 }
 
 func errnoText(_ number: Int32 = errno) -> String { String(cString: strerror(number)) }
