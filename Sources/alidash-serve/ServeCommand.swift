@@ -17,7 +17,7 @@ struct ServeCommand: ParsableCommand {
         Every connection is logged on standard error. SIGTERM ends every session and stops the server.
         Exit status: 0 after SIGTERM, 64 for a usage error, 69 if it cannot listen (the port is in use, \
         a port below 1024 without privilege, or no such address), 1 for any other start-up error \
-        (the host key or the authorized keys file); the message says which.
+        (the host key, the authorized keys file or the dashboard binary); the message says which.
         """
     )
 

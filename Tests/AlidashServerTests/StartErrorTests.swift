@@ -1,10 +1,13 @@
 @testable import AlidashServer
+import Foundation
 import Glibc
 import NIOCore
 import Testing
 
-/// A server that cannot listen says why in one line a new user can act on, never the raw NIO error.
-@Suite struct ListenErrorTests {
+/// A server that cannot start says why in one line a new user can act on, never a raw NIO or stale errno text.
+@Suite struct StartErrorTests {
+    // MARK: - Listening
+
     @Test func aBusyPortSuggestsAnotherPort() {
         let error = ServerSetupError.cannotListen(host: "0.0.0.0", port: 2222,
                                                   error: IOError(errnoCode: EADDRINUSE, reason: "bind(descriptor:ptr:bytes:)"))
@@ -26,5 +29,21 @@ import Testing
         let other = ServerSetupError.cannotListen(host: "127.0.0.1", port: 2222, error: IOError(errnoCode: ENOBUFS, reason: "bind"))
         #expect(other.description == "cannot listen on 127.0.0.1:2222: " + String(cString: strerror(ENOBUFS)))
         #expect(!other.description.contains("bind"))
+    }
+
+    // MARK: - Reading the key files
+
+    @Test func unreadableFilesGiveTheRealReason() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alidash-start-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: UnreadableFile(reason: String(cString: strerror(EISDIR)))) { try readTextFile(folder) }
+        #expect(throws: UnreadableFile(reason: String(cString: strerror(ENOENT)))) { try readTextFile(folder + "/missing") }
+        let binary = folder + "/binary"
+        FileManager.default.createFile(atPath: binary, contents: Data([0x73, 0x73, 0x68, 0xFF, 0xFE]))
+        #expect(throws: UnreadableFile(reason: "not UTF-8 text")) { try readTextFile(binary) }
+        let text = folder + "/authorized_keys"
+        FileManager.default.createFile(atPath: text, contents: Data("ssh-ed25519 AAAA ünïcode\n".utf8))
+        #expect(try readTextFile(text) == "ssh-ed25519 AAAA ünïcode\n")
     }
 }
