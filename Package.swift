@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlidashServerTests",
-            dependencies: ["AlidashServer"]
+            dependencies: ["AlidashServer", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "EndToEndTests",

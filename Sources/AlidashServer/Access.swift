@@ -54,8 +54,11 @@ public struct AuthorizedKeys: Sendable {
     }
 
     public static func load(path: String) throws(ServerSetupError) -> AuthorizedKeys {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ServerSetupError("cannot read the authorized keys file \(path): \(errnoText())")
+        let text: String
+        do {
+            text = try readTextFile(path)
+        } catch {
+            throw ServerSetupError("cannot read the authorized keys file \(path): \(error.reason)")
         }
         let result = AuthorizedKeys(text: text, fileName: path)
         guard !result.keys.isEmpty else {

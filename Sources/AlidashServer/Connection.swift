@@ -86,7 +86,7 @@ final class ConnectionRecord {
 
     var logLine: String {
         var fields = ["connection", "from=\(address)"]
-        fields.append("key=" + (keyFingerprint ?? refusedKeys.last.map { "\($0)(refused)" } ?? "none"))
+        fields.append("key=" + (keyFingerprint ?? refusedKeys.last.map { "\($0) (refused)" } ?? "none"))
         if let terminal { fields += ["term=\(terminal.term)", "size=\(terminal.columns)x\(terminal.rows)"] }
         if let arguments, arguments != DashboardArguments() {
             fields.append("options=\"\(arguments.commandLine.dropFirst().joined(separator: " "))\"")

@@ -104,7 +104,7 @@ public final class DashboardServer: Sendable {
                                        registry: registry)
         let configuration = configuration
         let registry = registry
-        let channel = try ServerBootstrap(group: group)
+        let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
@@ -113,8 +113,12 @@ public final class DashboardServer: Sendable {
                                                         registry: registry)
                 }
             }
-            .bind(host: configuration.host, port: configuration.port)
-            .wait()
+        let channel: Channel
+        do {
+            channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
+        } catch {
+            throw ServerSetupError.cannotListen(host: configuration.host, port: configuration.port, error: error)
+        }
         listener.withLockedValue { $0 = channel }
         guard let address = channel.localAddress else { throw ServerSetupError("the server socket has no address") }
         return address
@@ -170,4 +174,29 @@ public final class DashboardServer: Sendable {
     }
 
     public var openConnections: Int { registry.connectionCount }
+}
+
+// MARK: - Listening errors
+
+extension ServerSetupError {
+    /// Why the server cannot listen, in words a new user can act on instead of the raw NIO error.
+    static func cannotListen(host: String, port: Int, error: any Error) -> ServerSetupError {
+        let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        let reason: String
+        switch error {
+        case let error as IOError where error.errnoCode == EADDRINUSE:
+            reason = "the address is already in use (is another server running? try --port)"
+        case let error as IOError where error.errnoCode == EACCES:
+            reason = "permission denied (ports below 1024 need root or CAP_NET_BIND_SERVICE; try --port 2222)"
+        case let error as IOError where error.errnoCode == EADDRNOTAVAIL:
+            reason = "this machine has no such address (try --host 0.0.0.0)"
+        case let error as IOError:
+            reason = errnoText(error.errnoCode)
+        case is SocketAddressError.UnknownHost:
+            reason = "unknown host name (try --host 0.0.0.0)"
+        default:
+            reason = "\(error)"
+        }
+        return ServerSetupError("cannot listen on \(address): \(reason)", exitCode: ServerSetupError.unavailable)
+    }
 }

@@ -33,8 +33,11 @@ public struct HostKey {
         guard info.st_mode & 0o077 == 0 else {
             throw ServerSetupError("the host key \(path) may be read by others (mode \(String(info.st_mode & 0o777, radix: 8))): chmod 600 \(path)")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ServerSetupError("cannot read the host key \(path)")
+        let text: String
+        do {
+            text = try readTextFile(path)
+        } catch {
+            throw ServerSetupError("cannot read the host key \(path): \(error.reason)")
         }
         do {
             return (try HostKey(openSSHText: text), false)
@@ -185,10 +188,43 @@ struct KeyFormatError: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// A reason the server cannot start, said in one line.
+/// A reason the server cannot start, said in one line, with the exit status it ends with.
 public struct ServerSetupError: Error, CustomStringConvertible {
+    /// sysexits EX_UNAVAILABLE: the server cannot listen (address in use, privileged port, no such address).
+    public static let unavailable: Int32 = 69
+
     public var description: String
-    public init(_ description: String) { self.description = description }
+    public var exitCode: Int32
+    public init(_ description: String, exitCode: Int32 = 1) {
+        self.description = description
+        self.exitCode = exitCode
+    }
 }
 
 func errnoText(_ number: Int32 = errno) -> String { String(cString: strerror(number)) }
+
+// MARK: - Reading a text file
+
+/// Why a file could not be read, as the system says it (or "not UTF-8 text").
+struct UnreadableFile: Error, Equatable {
+    var reason: String
+}
+
+/// The whole file as UTF-8 text, read with plain POSIX calls so the reason for a failure is the real one
+/// (errno after Foundation's `String(contentsOfFile:)` is stale: "Success" for a folder).
+func readTextFile(_ path: String) throws(UnreadableFile) -> String {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw UnreadableFile(reason: errnoText()) }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        guard count >= 0 else { throw UnreadableFile(reason: errnoText()) }
+        if count == 0 { break }
+        bytes += chunk[..<count]
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else { throw UnreadableFile(reason: "not UTF-8 text") }
+    return text
+}

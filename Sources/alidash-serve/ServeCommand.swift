@@ -15,6 +15,9 @@ struct ServeCommand: ParsableCommand {
         Public keys only (ed25519 or ECDSA; RSA keys are not supported), no passwords, no shell, no forwarding.
         The host key is created on first start (mode 0600); its fingerprint is printed at every start.
         Every connection is logged on standard error. SIGTERM ends every session and stops the server.
+        Exit status: 0 after SIGTERM, 64 for a usage error, 69 if it cannot listen (the port is in use, \
+        a port below 1024 without privilege, or no such address), 1 for any other start-up error \
+        (the host key, the authorized keys file or the dashboard binary); the message says which.
         """
     )
 
@@ -98,7 +101,7 @@ struct ServeCommand: ParsableCommand {
             ServerLog.write("stopped")
         } catch let error as ServerSetupError {
             ServerLog.write("error: \(error.description)")
-            throw ExitCode(1)
+            throw ExitCode(error.exitCode)
         }
     }
 }

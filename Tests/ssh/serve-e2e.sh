@@ -82,6 +82,16 @@ grep -q "host key $work/host_key: $fingerprint" "$work/server2.log" || fail "the
 echo "alidash-test $(ssh-keygen -y -f "$work/host_key")" > "$work/known_hosts"
 say "ok: host key created with mode 600, fingerprint printed as ssh-keygen shows it, reused on the next start"
 
+# A third server on the first one's port: one clear line and EX_UNAVAILABLE, not a raw NIO error.
+set +e
+timeout 10 "$binary" serve --host 127.0.0.1 --port "$port" --host-key "$work/host_key" --public 2> "$work/server-busy.log"; status_busy=$?
+set -e
+[ "$status_busy" = 69 ] || fail "a second server on a busy port exited with $status_busy, not 69"
+grep -q "error: cannot listen on 127.0.0.1:$port: the address is already in use (is another server running? try --port)$" \
+  "$work/server-busy.log" || fail "no clear message for a busy port: $(cat "$work/server-busy.log")"
+! grep -q 'bind(descriptor' "$work/server-busy.log" || fail "the raw bind error reached the user"
+say "ok: a server on a port already in use says so in one line and exits 69"
+
 # Checks the host key against known_hosts (StrictHostKeyChecking=yes).
 ssh_options="-o HostKeyAlias=alidash-test -o UserKnownHostsFile=$work/known_hosts -o StrictHostKeyChecking=yes"
 ssh_options+=" -o BatchMode=yes -o LogLevel=ERROR -o SendEnv=LANG -o IdentitiesOnly=yes"
@@ -164,7 +174,7 @@ set -e
 [ "$status_rsa" = 255 ] || fail "an RSA key was not refused: $(cat "$work/out-rsa")"
 wait_until 3 "no log line explaining the RSA refusal" grep -q 'result="refused: no ed25519 or ECDSA key offered (RSA keys are not supported)"' "$work/server.log"
 [ "$status_ecdsa" = 1 ] || fail "a listed ECDSA key was not let in (status $status_ecdsa)"
-wait_until 3 "no log line for the refused key" grep -q "key=$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}')(refused)" "$work/server.log"
+wait_until 3 "no log line for the refused key" grep -q "key=$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}') (refused)" "$work/server.log"
 say "ok: an unlisted key is refused (and logged), an RSA key is refused (the log says why), ECDSA keys work"
 
 grep -q 'WARNING: --public: anyone with an SSH key gets the dashboard' "$work/server2.log" || fail "--public gave no warning"
