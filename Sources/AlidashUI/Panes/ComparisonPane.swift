@@ -18,19 +18,10 @@ public struct ComparisonPane: PaneModel {
     public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
         let layout = Layout(area: area, context: context)
         let total = content(width: layout.body.width, context: context).count
-        let maxScroll = total.saturatingSubtract(layout.body.height)
-        let page = max(1, layout.body.height - 1)
-        let before = scroll
-        switch action {
-        case .moveDown: scroll = min(maxScroll, scroll + 1)
-        case .moveUp: scroll = max(0, min(maxScroll, scroll) - 1)
-        case .pageDown: scroll = min(maxScroll, scroll + page)
-        case .pageUp: scroll = max(0, min(maxScroll, scroll) - page)
-        case .top: scroll = 0
-        case .bottom: scroll = maxScroll
-        default: return false
-        }
-        return scroll != before
+        guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(layout.body.height),
+                                           pageSize: layout.body.height - 1) else { return false }
+        defer { scroll = next }
+        return next != scroll
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {

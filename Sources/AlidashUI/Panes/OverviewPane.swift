@@ -15,19 +15,10 @@ public struct OverviewPane: PaneModel {
     public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
         let total = canvasHeight(width: area.width, context: context)
         let view = OverviewPane.viewHeight(canvasHeight: total, area: area)
-        let maxScroll = total.saturatingSubtract(view)
-        scroll = min(scroll, maxScroll) // the window may have grown since the last scroll
-        let before = scroll
-        switch action {
-        case .moveDown: scroll = min(maxScroll, scroll + 1)
-        case .moveUp: scroll = max(0, scroll - 1)
-        case .pageDown: scroll = min(maxScroll, scroll + max(1, view - 1))
-        case .pageUp: scroll = max(0, scroll - max(1, view - 1))
-        case .top: scroll = 0
-        case .bottom: scroll = maxScroll
-        default: return false
-        }
-        return scroll != before
+        guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(view),
+                                           pageSize: view - 1) else { return false }
+        defer { scroll = next }
+        return next != scroll
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {

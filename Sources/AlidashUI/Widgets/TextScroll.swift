@@ -1,0 +1,18 @@
+/// Scrolling a text view by actions: the offset of its first visible line.
+public enum TextScroll {
+    /// The new offset after `action`, kept within 0...`maxOffset` (the window may have grown since the
+    /// last scroll); nil for actions that do not scroll.
+    public static func offset(after action: Action, from offset: Int, maxOffset: Int, pageSize: Int) -> Int? {
+        let current = min(max(0, offset), max(0, maxOffset))
+        let page = max(1, pageSize)
+        switch action {
+        case .moveDown: return min(maxOffset, current + 1)
+        case .moveUp: return max(0, current - 1)
+        case .pageDown: return min(maxOffset, current + page)
+        case .pageUp: return max(0, current - page)
+        case .top: return 0
+        case .bottom: return max(0, maxOffset)
+        default: return nil
+        }
+    }
+}
