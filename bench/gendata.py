@@ -98,7 +98,7 @@ def scale_hubs(data, scale, lean):
                     "id": new_id, "name": text(f"{hub['id']} {copy_index}"), "place": text("p"), "country": text("c"),
                     "countryCode": hub["countryCode"], "kind": "hub", "role": text("r"),
                     "location": {"lat": lat, "lon": lon, "label": text("l"), "confidence": "unverified", "sources": []},
-                    "status": text("s"), "facts": [], "changes": [],
+                    "status": text("s"), "statusSources": hub["statusSources"], "facts": [], "changes": [],
                 }
             else:
                 record = copy.deepcopy(hub)
