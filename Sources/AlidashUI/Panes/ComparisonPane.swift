@@ -103,7 +103,13 @@ public struct ComparisonPane: PaneModel {
         if !facts.isEmpty {
             result.append([])
             result.append([Piece(x: 0, line: [Span(context.t("Key facts", "Kennzahlen"), Style(.title, bold: true))])])
-            result += factRows(facts, width: width, context: context)
+            // Grouped by company: comparison fact ids start with the company ("cmp.amazon.…").
+            let amazonFacts = facts.filter { $0.id.hasPrefix("cmp.amazon.") }
+            let alibabaFacts = facts.filter { !$0.id.hasPrefix("cmp.amazon.") }
+            for (company, group) in [("Amazon", amazonFacts), ("Alibaba", alibabaFacts)] where !group.isEmpty {
+                result.append([Piece(x: 0, line: [Span(company, Style(.header))])])
+                result += factRows(group, width: width, context: context)
+            }
         }
         if rows.isEmpty, breakdowns.isEmpty, facts.isEmpty {
             result.append([Piece(x: 0, line: [Span(context.t("Nothing matches the filter.", "Nichts passt zum Filter."), Style(.dim))])])

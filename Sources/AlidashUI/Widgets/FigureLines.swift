@@ -7,7 +7,9 @@ public enum FigureLines {
         // A fact's date follows its label ("Official inauguration · 8 Nov 2021"); periods of revenue
         // figures are already in their labels.
         var label = context.text(figure.label)
-        if case .fact = figure.reference, let date = figure.date {
+        // …unless the label already names that year ("3P share (2018)").
+        if case .fact = figure.reference, let date = figure.date,
+           date.day != nil || !label.contains(String(date.year)) {
             label += " \(context.glyphs.separator) " + context.formatter.date(date)
                 + (figure.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : "")
         }
