@@ -172,21 +172,31 @@ struct DataValidator {
                 report(file, path + ".yoyPercent", "reported growth \(shown(reported))% does not match \(shown(computed, digits: 1))% computed from the quarter a year earlier")
             }
         }
-        var quarterSums: [Int: (count: Int, sum: Double)] = [:]
-        for quarter in data.revenue.alibabaQuarters {
-            let entry = quarterSums[quarter.fiscalYear] ?? (0, 0)
-            quarterSums[quarter.fiscalYear] = (entry.count + 1, entry.sum + quarter.rmbMillions)
-        }
+        let sums = Self.quarterSums(data.revenue.alibabaQuarters.map { ($0.fiscalYear, $0.rmbMillions) })
         for (index, year) in data.revenue.alibabaFiscalYears.enumerated() {
             let path = "alibabaFiscalYears[\(index)]"
-            checkAmount(file, path + ".rmbMillions", year.rmbMillions)
             if let usd = year.usdMillions { checkAmount(file, path + ".usdMillions", usd) }
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
-            guard let (count, sum) = quarterSums[year.fiscalYear], count == 4 else { continue }
-            if abs(sum - year.rmbMillions) > 0.5 {
-                report(file, path + ".rmbMillions", "FY\(year.fiscalYear) total is \(shown(year.rmbMillions)) but its quarters add up to \(shown(sum))")
-            }
+            checkYearTotal(path + ".rmbMillions", name: "FY\(year.fiscalYear)", total: year.rmbMillions,
+                           quarters: sums[year.fiscalYear])
         }
+    }
+
+    /// Count and sum of the quarters of each year.
+    private static func quarterSums(_ quarters: [(year: Int, amount: Double)]) -> [Int: (count: Int, sum: Double)] {
+        var sums: [Int: (count: Int, sum: Double)] = [:]
+        for quarter in quarters {
+            let entry = sums[quarter.year] ?? (0, 0)
+            sums[quarter.year] = (entry.count + 1, entry.sum + quarter.amount)
+        }
+        return sums
+    }
+
+    /// A year's total must be a valid amount and, when all four quarters are there, their sum.
+    private mutating func checkYearTotal(_ path: String, name: String, total: Double, quarters: (count: Int, sum: Double)?) {
+        checkAmount("revenue.json", path, total)
+        guard let (count, sum) = quarters, count == 4, abs(sum - total) > 0.5 else { return }
+        report("revenue.json", path, "\(name) total is \(shown(total)) but its quarters add up to \(shown(sum))")
     }
 
     private mutating func checkAmazonRevenue() {
@@ -209,19 +219,11 @@ struct DataValidator {
             }
             previous = quarter.period
         }
-        var quarterSums: [Int: (count: Int, sum: Double)] = [:]
-        for quarter in data.revenue.amazonQuarters {
-            let entry = quarterSums[quarter.year] ?? (0, 0)
-            quarterSums[quarter.year] = (entry.count + 1, entry.sum + quarter.usdMillions)
-        }
+        let sums = Self.quarterSums(data.revenue.amazonQuarters.map { ($0.year, $0.usdMillions) })
         for (index, year) in data.revenue.amazonYears.enumerated() {
             let path = "amazonYears[\(index)]"
-            checkAmount(file, path + ".usdMillions", year.usdMillions)
             checkCitations(file, path, sources: year.sources, confidence: year.confidence)
-            guard let (count, sum) = quarterSums[year.year], count == 4 else { continue }
-            if abs(sum - year.usdMillions) > 0.5 {
-                report(file, path + ".usdMillions", "\(year.year) total is \(shown(year.usdMillions)) but its quarters add up to \(shown(sum))")
-            }
+            checkYearTotal(path + ".usdMillions", name: String(year.year), total: year.usdMillions, quarters: sums[year.year])
         }
     }
 
