@@ -8,9 +8,7 @@ import TestSupport
 
     @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de)])
     func screen(width: Int, height: Int, language: Language) {
-        let app = TestData.app(width: width, height: height, language: language, pane: .comparison)
-        let name = "comparison-\(width)x\(height)-\(language.rawValue)"
-        #expect(ExpectedScreen.mismatch(app.render(), named: name) == nil)
+        #expect(PaneTest.screenMismatch(.comparison, name: "comparison", width: width, height: height, language: language) == nil)
     }
 
     @Test func screenScrolledToTheBreakdowns() {

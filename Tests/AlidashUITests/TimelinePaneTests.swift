@@ -8,9 +8,7 @@ import TestSupport
 
     @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de)])
     func screen(width: Int, height: Int, language: Language) {
-        let app = TestData.app(width: width, height: height, language: language, pane: .timeline)
-        let name = "timeline-\(width)x\(height)-\(language.rawValue)"
-        #expect(ExpectedScreen.mismatch(app.render(), named: name) == nil)
+        #expect(PaneTest.screenMismatch(.timeline, name: "timeline", width: width, height: height, language: language) == nil)
     }
 
     @Test func screenFiltered() {
