@@ -13,7 +13,7 @@ import TestSupport
         #expect(euro.millions == quarter.rmbMillions / rate.rate)
         #expect(euro.millions > 10_650 && euro.millions < 10_880)
         #expect(euro.confidence == .derived)
-        #expect(euro.origin == .converted(rateID: rate.id))
+        #expect(euro.origin == .converted(rateIDs: [rate.id]))
     }
 
     @Test func reportedDollarsAreUsedAsReported() throws {

@@ -2,8 +2,8 @@
 public enum AmountOrigin: Sendable, Equatable {
     /// As the company reported it.
     case reported
-    /// Converted by us with a stored rate (id of the rate).
-    case converted(rateID: String)
+    /// Converted by us with stored rates (their ids, in the order applied).
+    case converted(rateIDs: [String])
 }
 
 /// An amount in millions, in one currency, with where it came from.
@@ -48,7 +48,7 @@ public struct CurrencyConverter: Sendable {
         default:
             guard let rate = rate(for: currency), rate.rate > 0 else { return nil }
             return ConvertedAmount(millions: rmbMillions / rate.rate, currency: currency,
-                                   origin: .converted(rateID: rate.id), confidence: .derived)
+                                   origin: .converted(rateIDs: [rate.id]), confidence: .derived)
         }
     }
 
@@ -60,10 +60,10 @@ public struct CurrencyConverter: Sendable {
         guard let dollar = rmbPerDollar, dollar.rate > 0 else { return nil }
         let rmb = usdMillions * dollar.rate
         if currency == .rmb {
-            return ConvertedAmount(millions: rmb, currency: .rmb, origin: .converted(rateID: dollar.id), confidence: .derived)
+            return ConvertedAmount(millions: rmb, currency: .rmb, origin: .converted(rateIDs: [dollar.id]), confidence: .derived)
         }
         guard let target = rate(for: currency), target.rate > 0 else { return nil }
         return ConvertedAmount(millions: rmb / target.rate, currency: currency,
-                               origin: .converted(rateID: dollar.id + "+" + target.id), confidence: .derived)
+                               origin: .converted(rateIDs: [dollar.id, target.id]), confidence: .derived)
     }
 }

@@ -6,9 +6,8 @@ public enum RateNote {
     /// The stored rates behind `origins`, each once, in order of first use.
     public static func rates(behind origins: [AmountOrigin], context: RenderContext) -> [ExchangeRate] {
         var ids: [String] = []
-        for case .converted(let rateID) in origins {
-            // The converter names a conversion through RMB by both rates, joined with "+".
-            for id in rateID.split(separator: "+").map(String.init) where !ids.contains(id) { ids.append(id) }
+        for case .converted(let rateIDs) in origins {
+            for id in rateIDs where !ids.contains(id) { ids.append(id) }
         }
         return ids.compactMap(context.data.revenue.exchangeRate(id:))
     }
