@@ -68,11 +68,6 @@ public struct Table: Sendable {
         return widths
     }
 
-    /// Rows available for data in `area` (the header takes one).
-    public func bodyHeight(in area: Rect) -> Int {
-        area.height.saturatingSubtract(showHeader ? 1 : 0)
-    }
-
     public func render(into buffer: inout Buffer, area: Rect, glyphs: Glyphs) {
         guard !area.isEmpty else { return }
         let widths = Table.layout(columns, total: area.width)
