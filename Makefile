@@ -3,75 +3,113 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
 BINDIR = $(DESTDIR)$(PREFIX)/bin
-# What a fresh Debian 12 lacks to build and test alidash.
-APT_PACKAGES = libncurses-dev tmux pkg-config openssh-client
+# SwiftPM leaves a few TemporaryDirectory.* folders in $TMPDIR on every call: keep them inside .build
+# (`make clean` removes them), so building and testing leave nothing in /tmp.
+export TMPDIR := $(CURDIR)/.build/tmp
+$(shell mkdir -p "$(TMPDIR)")
+# SwiftPM plans the whole build again (3-5 s) whenever its environment differs from the last call, and
+# a shell's environment always does (OLDPWD, SHLVL, TMUX_PANE, SSH_CLIENT...). Building in a fixed
+# environment makes a second `make run` with nothing changed start the dashboard at once.
+BUILD = env -i PATH="$$PATH" HOME="$$HOME" TMPDIR="$(TMPDIR)" $(SWIFT) build
+DEBUG_BIN = $$($(BUILD) --show-bin-path)
+RELEASE = $(BUILD) -c release --static-swift-stdlib
+RELEASE_BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps install uninstall bench clean
+.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench install uninstall bench clean
 
 all: build
 
-build:
-	$(SWIFT) build
+build: deps-build
+	$(BUILD)
 
 # A single binary that needs only libc, libstdc++ and ncurses on the target machine (the data is inside).
-release:
-	$(SWIFT) build -c release --static-swift-stdlib
+release: deps-build
+	$(RELEASE)
 
 # Builds only the dashboard (not the SSH server and its libraries), so the first start is quick.
-run: deps
-	$(SWIFT) build --product alidash
-	"$$($(SWIFT) build --show-bin-path)/alidash"
+run: deps-build
+	$(BUILD) --product alidash
+	@"$(DEBUG_BIN)/alidash"
 
 # The SSH server on port 2222 for the keys in ~/.ssh/authorized_keys (see README, "alidash serve").
-serve: deps build
-	"$$($(SWIFT) build --show-bin-path)/alidash" serve --port 2222 --authorized-keys "$$HOME/.ssh/authorized_keys"
+serve: build
+	"$(DEBUG_BIN)/alidash" serve --port 2222 --authorized-keys "$$HOME/.ssh/authorized_keys"
 
 # The end-to-end tests start the debug binary built by the first step. They run after the others,
 # on their own, so the CPU-heavy fuzz tests do not slow the terminal under test.
-# Last, the real OpenSSH tests: through sshd (as root; it says it skipped otherwise) and through alidash serve.
+# Then the real OpenSSH tests: through sshd (as root; it says it skipped otherwise) and through alidash serve.
+# Last, a check that the run left nothing behind (files, /tmp, processes, the sshd test's user).
 test: deps
-	$(SWIFT) build
-	$(SWIFT) test --skip EndToEndTests
-	ALIDASH_BINARY="$$($(SWIFT) build --show-bin-path)/alidash" $(SWIFT) test --filter EndToEndTests
-	Tests/ssh/ssh-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
-	Tests/ssh/serve-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
+	Tests/leftovers.sh before
+	$(BUILD) --build-tests
+	$(SWIFT) test --skip-build --skip EndToEndTests
+	ALIDASH_BINARY="$(DEBUG_BIN)/alidash" $(SWIFT) test --skip-build --filter EndToEndTests
+	Tests/ssh/ssh-e2e.sh "$(DEBUG_BIN)/alidash"
+	Tests/ssh/serve-e2e.sh "$(DEBUG_BIN)/alidash"
+	Tests/leftovers.sh after
 
 # The alidash serve test alone (no root needed).
 test-serve: deps build
-	Tests/ssh/serve-e2e.sh "$$($(SWIFT) build --show-bin-path)/alidash"
+	Tests/ssh/serve-e2e.sh "$(DEBUG_BIN)/alidash"
 
 # Not part of `make test`: 50 SSH sessions for a minute against the release build, with memory and CPU figures.
 load-test-serve: deps release
-	Tests/ssh/serve-load.sh "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash"
+	Tests/ssh/serve-load.sh "$(RELEASE_BIN)/alidash"
 
 # The OpenSSH test alone, with the release binary that `make install` installs (needs root: it creates
 # a user and runs a private sshd on 127.0.0.1).
 test-ssh: deps release
-	Tests/ssh/ssh-e2e.sh "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash"
+	Tests/ssh/ssh-e2e.sh "$(RELEASE_BIN)/alidash"
 
-# Installs the ncurses headers and tmux when they are missing: with apt-get as root, else says how.
-deps:
+# The one list of Debian packages: what building needs, then what the tests need on top.
+RUN_PACKAGES = libncurses-dev
+TEST_PACKAGES = $(RUN_PACKAGES) tmux openssh-client openssh-server python3 procps
+BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
+
+# Installs the packages that are missing: as root with `apt-get update` first (a fresh machine's package
+# lists are empty), otherwise it prints the one command to run and stops.
+define install_missing
 	@missing=""; \
-	pkg-config --exists ncursesw 2>/dev/null || dpkg -s libncurses-dev >/dev/null 2>&1 || missing="$$missing libncurses-dev"; \
-	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
-	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
-	command -v ssh >/dev/null 2>&1 || missing="$$missing openssh-client"; \
+	for package in $(1); do \
+		case "$$package" in \
+			libncurses-dev) [ -e /usr/include/ncursesw/curses.h ] ;; \
+			openssh-client) command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 ;; \
+			openssh-server) [ -x /usr/sbin/sshd ] ;; \
+			procps) command -v pgrep >/dev/null 2>&1 && command -v ps >/dev/null 2>&1 ;; \
+			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 ;; \
+			*) command -v "$$package" >/dev/null 2>&1 ;; \
+		esac || missing="$$missing $$package"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing:$$missing"; \
-			apt-get update && apt-get install -y $(APT_PACKAGES); \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update && apt-get install -y --no-install-recommends $$missing; \
 		else \
-			echo "Missing:$$missing. Install them with:"; \
-			echo "  sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)"; \
+			echo "alidash needs these Debian packages:$$missing. Install them with:"; \
+			echo "  sudo apt-get update && sudo apt-get install -y$$missing"; \
 			exit 1; \
 		fi; \
 	fi
+endef
+
+# What `make run` and `make build` need.
+deps-build:
+	$(call install_missing,$(RUN_PACKAGES))
+
+# What `make test` needs.
+deps:
+	$(call install_missing,$(TEST_PACKAGES))
+
+# What `make bench` needs.
+deps-bench:
+	$(call install_missing,$(BENCH_PACKAGES))
 
 # alidash-serve goes beside alidash: `alidash serve` runs it from there.
 install: release
 	install -d "$(BINDIR)"
-	install -m 0755 "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash" "$(BINDIR)/alidash"
-	install -m 0755 "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash-serve" "$(BINDIR)/alidash-serve"
+	install -m 0755 "$(RELEASE_BIN)/alidash" "$(BINDIR)/alidash"
+	install -m 0755 "$(RELEASE_BIN)/alidash-serve" "$(BINDIR)/alidash-serve"
 
 uninstall:
 	rm -f "$(BINDIR)/alidash" "$(BINDIR)/alidash-serve"
@@ -80,10 +118,11 @@ uninstall:
 # 10,000x the bundled data (generated under .build/bench). Prints a table; writes bench/results/latest.json
 # and latest.md. BENCH_ROUNDS=N changes the number of rounds (default 7); see bench/run.py.
 BENCH_BUILD = .build/bench
-bench: deps release
+BENCH_CC = $(shell command -v cc || command -v clang)
+bench: deps-bench release
 	@mkdir -p $(BENCH_BUILD)
-	$(CC) -O2 -o $(BENCH_BUILD)/floor bench/floor.c $$(pkg-config --cflags --libs ncursesw 2>/dev/null || echo -lncursesw)
-	python3 bench/run.py --alidash "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/alidash" \
+	$(BENCH_CC) -O2 -o $(BENCH_BUILD)/floor bench/floor.c $$(pkg-config --cflags --libs ncursesw 2>/dev/null || echo -lncursesw)
+	python3 bench/run.py --alidash "$(RELEASE_BIN)/alidash" \
 		--floor $(BENCH_BUILD)/floor --data-dir $(BENCH_BUILD)/data
 
 clean:

@@ -16,10 +16,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // The only C: ncursesw plus a shim for the macros Swift cannot import.
+        // The only C: ncursesw plus a shim for the macros Swift cannot import. No pkgConfig: its
+        // -D_XOPEN_SOURCE flags are dropped by SwiftPM with a warning on every build, and the headers and
+        // library are on the default paths (shim.h asks for the wide API itself).
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // Turns Data/*.json into Swift string literals, so the binary carries its data.

@@ -63,12 +63,8 @@ def ensure_pyte():
         return
     except ImportError:
         pass
-    print("bench: the Python package pyte is missing (tuimeasure.py needs it); installing it with "
-          "`python3 -m pip install pyte`", file=sys.stderr)
-    for extra in ([], ["--user"], ["--break-system-packages"]):
-        if subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *extra, "pyte"]).returncode == 0:
-            return
-    sys.exit("bench: could not install pyte; install it with `python3 -m pip install pyte` and run again")
+    sys.exit("bench: the Python package pyte is missing (tuimeasure.py needs it): `make bench` installs it "
+             "(Debian package python3-pyte), or run `python3 -m pip install pyte`")
 
 
 def tuimeasure(tool, command, script, marker, cwd=None, timeout=120):

@@ -32,4 +32,8 @@ for path in arguments.dropFirst().sorted() {
     swift += "        (\"\(url.lastPathComponent)\", \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
 }
 swift += "    ]\n}\n"
-try swift.write(toFile: outputPath, atomically: true, encoding: .utf8)
+// SwiftPM runs this again whenever it plans the build anew (after any change in the environment):
+// leaving an unchanged file untouched keeps the model module from being recompiled each time.
+if (try? String(contentsOfFile: outputPath, encoding: .utf8)) != swift {
+    try swift.write(toFile: outputPath, atomically: true, encoding: .utf8)
+}

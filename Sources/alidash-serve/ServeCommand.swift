@@ -27,8 +27,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 2222
 
-    @Option(name: .customLong("host-key"), help: ArgumentHelp("The ed25519 host key file (created if missing).", valueName: "path"))
-    var hostKey = "./alidash_host_ed25519"
+    @Option(name: .customLong("host-key"), help: ArgumentHelp(
+        "The ed25519 host key file, created if missing (default: $XDG_STATE_HOME/alidash/host_ed25519, else ~/.local/state/alidash/host_ed25519).",
+        valueName: "path"))
+    var hostKey: String?
 
     @Option(name: .customLong("authorized-keys"),
             help: ArgumentHelp("Only the public keys in this file (OpenSSH authorized_keys format) get in.", valueName: "file"))
@@ -75,6 +77,7 @@ struct ServeCommand: ParsableCommand {
         do {
             let dashboardPath = try dashboard ?? SiblingExecutable.path(named: "alidash")
             guard access(dashboardPath, X_OK) == 0 else { throw ServerSetupError("no alidash binary at \(dashboardPath)") }
+            let hostKey = try hostKey ?? StateDirectory.defaultHostKeyPath(environment: StateDirectory.currentEnvironment)
             let (key, created) = try HostKey.loadOrCreate(at: hostKey)
             let policy: AccessPolicy
             if let authorizedKeys {

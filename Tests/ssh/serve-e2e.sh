@@ -9,29 +9,32 @@ binary=$(realpath "${1:?usage: serve-e2e.sh PATH/TO/alidash}")
 # What `ssh -tt` sends as the visitor's terminal, whatever ran this script (CI has no TERM).
 export TERM=xterm-256color LANG=C.UTF-8
 work=$(mktemp -d /tmp/alidash-serve.XXXXXX)
-socket="alidash-serve-$$"
+socket="$work/tmux.sock"  # in $work, so the clean-up removes it
 server_pid=""
 second_pid=""
 
 say() { printf 'serve-e2e: %s\n' "$*"; }
 fail() {
   say "FAIL: $*"
-  for window in $(tmux -L "$socket" list-windows -F '#W' 2>/dev/null); do
+  for window in $(tmux -S "$socket" list-windows -F '#W' 2>/dev/null); do
     echo "--- window $window" >&2; capture "$window" >&2 || true
   done
   echo "--- server log" >&2; cat "$work"/server*.log >&2 || true
   exit 1
 }
-capture() { tmux -L "$socket" capture-pane -p -t "$1" 2>/dev/null; }
+capture() { tmux -S "$socket" capture-pane -p -t "$1" 2>/dev/null; }
 
 cleanup() {
-  tmux -L "$socket" kill-server 2>/dev/null || true
+  tmux -S "$socket" kill-server 2>/dev/null || true
   for pid in $server_pid $second_pid; do kill -KILL "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-command -v ssh >/dev/null 2>&1 || { say "installing openssh-client"; DEBIAN_FRONTEND=noninteractive apt-get install -y openssh-client >/dev/null; }
+# `make test` installs what is missing (the Makefile holds the one package list); this script installs nothing.
+for tool in ssh ssh-keygen tmux python3 pgrep; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing: run 'make deps' (or 'make test'), which installs it"
+done
 [ -x "$(dirname "$binary")/alidash-serve" ] || fail "no alidash-serve beside $binary"
 grep -qa NIOSSHHandler "$(dirname "$binary")/alidash-serve" || fail "alidash-serve does not contain the SSH library"
 ! grep -qa -e NIOSSHHandler -e NIOPosix "$binary" || fail "the dashboard binary contains NIO"
@@ -102,10 +105,10 @@ ssh_to() { local to_port=$1 key=$2; shift 2; ssh $ssh_options -i "$work/$key" -p
 open_window() {
   local name=$1 to_port=$2; shift 2
   local command="env TERM=xterm-256color LANG=C.UTF-8 ssh -tt $ssh_options -E $work/ssh-$name.log -i $work/client_key -p $to_port visitor@127.0.0.1 $*; echo \$? > $work/status-$name; sleep 60"
-  if tmux -L "$socket" has-session 2>/dev/null; then
-    tmux -L "$socket" new-window -d -n "$name" "$command"
+  if tmux -S "$socket" has-session 2>/dev/null; then
+    tmux -S "$socket" new-window -d -n "$name" "$command"
   else
-    tmux -L "$socket" -f /dev/null new-session -d -s main -n "$name" -x 100 -y 30 "$command"
+    tmux -S "$socket" -f /dev/null new-session -d -s main -n "$name" -x 100 -y 30 "$command"
   fi
 }
 status_of() { cat "$work/status-$1" 2>/dev/null; }
@@ -115,9 +118,9 @@ status_is() { [ "$(status_of "$1")" = "$2" ]; }
 
 open_window first "$port"
 wait_for first '1 Overview │ 2 Hubs' "first frame over alidash serve"
-tmux -L "$socket" send-keys -t first 5
+tmux -S "$socket" send-keys -t first 5
 wait_for first '5 Timeline' "pane switch"
-tmux -L "$socket" send-keys -t first 2
+tmux -S "$socket" send-keys -t first 2
 wait_for first 'Kigali' "hubs pane"
 say "ok: an authorized key gets the dashboard (UTF-8 from LANG) and can switch panes"
 
@@ -136,16 +139,16 @@ done
 [ "$(ps -o tty= -p "$dashboard" | tr -d ' ')" != "?" ] || fail "the dashboard has no controlling terminal"
 say "ok: the dashboard leads its own session on its own terminal, with only TERM, PATH and LANG, descriptors 0-2, no blocked or ignored signals"
 
-tmux -L "$socket" resize-window -t first -x 60 -y 15
+tmux -S "$socket" resize-window -t first -x 60 -y 15
 wait_for first '^ 1 Overv\.' "narrow tab bar after resize to 60x15"
 [ "$(capture first | wc -l)" -le 15 ] || fail "screen taller than 15 rows after resize"
-tmux -L "$socket" resize-window -t first -x 100 -y 30
+tmux -S "$socket" resize-window -t first -x 100 -y 30
 wait_for first '1 Overview │ 2 Hubs' "full tab bar after resize back"
 say "ok: a resize reaches the dashboard"
 
 open_window options "$port" hubs --lang de --color never
 wait_for options 'Weltkarte' "German hubs pane from the exec options"
-tmux -L "$socket" send-keys -t options q
+tmux -S "$socket" send-keys -t options q
 wait_until 5 "quitting did not give exit status 0" status_is options 0
 say "ok: exec words become dashboard options; q ends the session with exit status 0"
 

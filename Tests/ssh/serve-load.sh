@@ -9,13 +9,13 @@ binary=$(realpath "${1:?usage: serve-load.sh PATH/TO/alidash}")
 sessions=${SESSIONS:-50}
 duration=${DURATION:-60}
 work=$(mktemp -d /tmp/alidash-load.XXXXXX)
-socket="alidash-load-$$"
+socket="$work/tmux.sock"  # in $work, so the clean-up removes it
 server_pid=""
 
 say() { printf 'serve-load: %s\n' "$*"; }
 fail() { say "FAIL: $*"; tail -5 "$work/server.log" >&2 || true; exit 1; }
 cleanup() {
-  tmux -L "$socket" kill-server 2>/dev/null || true
+  tmux -S "$socket" kill-server 2>/dev/null || true
   [ -n "$server_pid" ] && kill -KILL "$server_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -41,10 +41,10 @@ baseline_rss=$(rss_kib "$server_pid")
 login_ticks_before=$(cpu_ticks "$server_pid")
 
 ssh_command="ssh -tt -i $work/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o SendEnv=LANG visitor@127.0.0.1"
-tmux -L "$socket" -f /dev/null new-session -d -s load -n w1 -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 $ssh_command"
+tmux -S "$socket" -f /dev/null new-session -d -s load -n w1 -x 100 -y 30 "env TERM=xterm-256color LANG=C.UTF-8 $ssh_command"
 started=$(date +%s.%N)
 for i in $(seq 2 "$sessions"); do
-  tmux -L "$socket" new-window -d -t load -n "w$i" "env TERM=xterm-256color LANG=C.UTF-8 $ssh_command"
+  tmux -S "$socket" new-window -d -t load -n "w$i" "env TERM=xterm-256color LANG=C.UTF-8 $ssh_command"
 done
 
 # Every first frame: the whole screen of each window must equal the first window's.
@@ -52,7 +52,7 @@ declare -A ready=()
 for _ in $(seq 1200); do
   for i in $(seq "$sessions"); do
     [ -n "${ready[$i]:-}" ] && continue
-    tmux -L "$socket" capture-pane -p -t "load:w$i" > "$work/frame-$i" 2>/dev/null || continue
+    tmux -S "$socket" capture-pane -p -t "load:w$i" > "$work/frame-$i" 2>/dev/null || continue
     grep -q 'Liège hub' "$work/frame-$i" && ready[$i]=1
   done
   [ "${#ready[@]}" = "$sessions" ] && break
@@ -78,7 +78,7 @@ rounds=$((duration / 3))
 max_rss=$rss_with_sessions
 for round in $(seq "$rounds"); do
   key=$(( (round % 6) + 1 ))
-  for i in $(seq "$sessions"); do tmux -L "$socket" send-keys -t "load:w$i" "$key"; done
+  for i in $(seq "$sessions"); do tmux -S "$socket" send-keys -t "load:w$i" "$key"; done
   sleep 3
   rss=$(rss_kib "$server_pid"); [ "$rss" -gt "$max_rss" ] && max_rss=$rss
 done
@@ -94,7 +94,7 @@ last_key=$(( (rounds % 6) + 1 ))
 titles=("" "Overview" "Hubs" "Revenue" "Amazon vs Alibaba" "Timeline" "Sources")
 wrong=0
 for i in $(seq "$sessions"); do
-  tmux -L "$socket" capture-pane -p -t "load:w$i" | grep -q "Liège\|Cainiao\|Alibaba\|Amazon" || wrong=$((wrong + 1))
+  tmux -S "$socket" capture-pane -p -t "load:w$i" | grep -q "Liège\|Cainiao\|Alibaba\|Amazon" || wrong=$((wrong + 1))
 done
 [ "$wrong" = 0 ] || fail "$wrong sessions show no dashboard after the minute"
 peak=$(peak_kib "$server_pid")

@@ -92,7 +92,8 @@ final class TemporaryDirectory {
     let path: String
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "alidash-e2e-XXXXXX").utf8CString)
+        // Always under /tmp, not $TMPDIR: tmux's socket lives here, and a socket path may be at most 107 bytes.
+        var template = Array("/tmp/alidash-e2e-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw SpawnError(description: "mkdtemp failed") }
         path = String(cString: made)
     }

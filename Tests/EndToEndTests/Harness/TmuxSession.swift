@@ -3,13 +3,15 @@ import AlidashUI
 import Foundation
 import Testing
 
-/// The real binary in a real terminal: a private tmux server per test (`-L`, no config), a window of a
+/// The real binary in a real terminal: a private tmux server per test (its socket in the test's own
+/// folder, so nothing is left in /tmp; no config), a window of a
 /// given size, and helpers that wait for the screen to show something (polling, never fixed sleeps).
 final class TmuxSession {
     /// How long any expected screen may take to appear.
     static let patience: Duration = .seconds(10)
 
-    let server: String
+    /// The private tmux server's socket.
+    let socket: String
     let folder: TemporaryDirectory
     private(set) var width: Int
     private(set) var height: Int
@@ -20,7 +22,7 @@ final class TmuxSession {
     /// before the command (`env -u TERM` works too); `pid` holds the program's process id.
     init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "") throws {
         folder = try TemporaryDirectory()
-        server = "alidash-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        socket = folder.file("tmux.sock")
         self.width = width
         self.height = height
         let program = ([try Binary.path()] + arguments).map(Self.quoted).joined(separator: " ")
@@ -35,14 +37,14 @@ final class TmuxSession {
     }
 
     deinit {
-        _ = try? Spawn.run(["tmux", "-L", server, "kill-server"])
+        _ = try? Spawn.run(["tmux", "-S", socket, "kill-server"])
     }
 
     // MARK: - Driving
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let result = try Spawn.run(["tmux", "-L", server, "-f", "/dev/null"] + arguments)
+        let result = try Spawn.run(["tmux", "-S", socket, "-f", "/dev/null"] + arguments)
         guard result.status == 0 else {
             throw SpawnError(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.errors)")
         }
