@@ -52,9 +52,9 @@ public struct DashboardArguments: Equatable, Sendable {
         return arguments
     }
 
-    /// Pane names as on the dashboard's command line, and their numbers 1–6.
-    public static let paneNames: Set<String> = Set(PaneID.allCases.flatMap(\.commandNames))
-        .union(PaneID.allCases.map { String($0.rawValue + 1) })
+    /// Pane names as on the dashboard's command line, and their numbers.
+    public static let paneNames: Set<String> = Set(PaneRegistry.panes.flatMap(\.commandNames))
+        .union(PaneID.allCases.map { String($0.number) })
 
     private static func split(option word: String) -> (name: String, value: String?) {
         guard word.hasPrefix("--"), let equals = word.firstIndex(of: "=") else { return (word, nil) }
@@ -63,11 +63,11 @@ public struct DashboardArguments: Equatable, Sendable {
 
     /// What a refused client reads.
     public static var usage: String {
-        let panes = PaneID.allCases.compactMap { $0.commandNames.first }.joined(separator: ", ")
+        let panes = PaneRegistry.names.joined(separator: ", ")
         return """
             alidash serve runs only the dashboard, never a command.
             Usage: ssh -t HOST [PANE] [--lang en|de] [--color never|auto|always]
-            Panes: \(panes) (or 1-6)
+            Panes: \(panes) (or \(PaneRegistry.numberRange))
             """
     }
 }

@@ -26,7 +26,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so text can be selected.")
     var noMouse = false
 
-    @Option(help: "The pane to start on: overview, hubs, revenue, comparison, timeline, sources (or 1–6).")
+    @Option(help: ArgumentHelp("The pane to start on: " + PaneRegistry.names.joined(separator: ", ") + " (or \(PaneRegistry.numberRange))."))
     var pane = PaneChoice(.overview)
 
     @Flag(help: "Reload the --data folder when a file in it changes.")

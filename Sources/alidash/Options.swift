@@ -49,24 +49,18 @@ extension Language: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
 extension ExportDataset: ExpressibleByArgument {}
 
-/// A pane named as on the `:` command line ("hubs", "revenue", …) or by its number (1–6).
+/// A pane named as on the `:` command line ("hubs", "revenue", …) or by its number.
 struct PaneChoice: ExpressibleByArgument {
     var pane: PaneID
 
     init(_ pane: PaneID) { self.pane = pane }
 
     init?(argument: String) {
-        let name = argument.lowercased()
-        if let number = Int(name), let pane = PaneID(number: number) {
-            self.pane = pane
-        } else if let pane = PaneID.allCases.first(where: { $0.commandNames.contains(name) }) {
-            self.pane = pane
-        } else {
-            return nil
-        }
+        guard let pane = PaneID(word: argument) else { return nil }
+        self.pane = pane
     }
 
-    static var allValueStrings: [String] { PaneID.allCases.compactMap(\.commandNames.first) }
+    static var allValueStrings: [String] { PaneRegistry.names }
     var defaultValueDescription: String { pane.commandNames.first ?? "" }
 }
 

@@ -12,7 +12,7 @@ struct PrintCommand: ParsableCommand {
 
     static let widths = AppState.minimumWidth...1000
 
-    @Argument(help: "overview, hubs, revenue, comparison, timeline or sources (or 1–6).")
+    @Argument(help: ArgumentHelp(PaneRegistry.names.joined(separator: ", ") + " (or \(PaneRegistry.numberRange))."))
     var pane: PaneChoice
 
     @Option(help: "Width in columns (default: the terminal's width, else $COLUMNS, else 80).")

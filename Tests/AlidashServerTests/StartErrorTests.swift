@@ -40,10 +40,10 @@ import Testing
         #expect(throws: UnreadableFile(reason: String(cString: strerror(EISDIR)))) { try readTextFile(folder) }
         #expect(throws: UnreadableFile(reason: String(cString: strerror(ENOENT)))) { try readTextFile(folder + "/missing") }
         let binary = folder + "/binary"
-        FileManager.default.createFile(atPath: binary, contents: Data([0x73, 0x73, 0x68, 0xFF, 0xFE]))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x73, 0x73, 0x68, 0xFF, 0xFE]))
         #expect(throws: UnreadableFile(reason: "not UTF-8 text")) { try readTextFile(binary) }
         let text = folder + "/authorized_keys"
-        FileManager.default.createFile(atPath: text, contents: Data("ssh-ed25519 AAAA ünïcode\n".utf8))
+        _ = FileManager.default.createFile(atPath: text, contents: Data("ssh-ed25519 AAAA ünïcode\n".utf8))
         #expect(try readTextFile(text) == "ssh-ed25519 AAAA ünïcode\n")
     }
 }

@@ -132,7 +132,7 @@ import TestSupport
                 let app = TestData.app(width: 80, height: 24, language: language, pane: pane)
                 let screen = app.render()
                 let title = pane.title(language)
-                #expect(screen.lines[0].contains("\(pane.rawValue + 1) \(title)"), "tab bar lacks \(title)")
+                #expect(screen.lines[0].contains("\(pane.number) \(title)"), "tab bar lacks \(title)")
                 #expect(screen.lines[23].contains(language == .de ? "Hilfe" : "help"), "status line missing on \(pane)")
                 // Something is drawn in the pane area, not just the frame.
                 #expect(screen.lines[1..<23].filter { !$0.isEmpty }.count > 10, "\(pane) is nearly empty")

@@ -267,11 +267,11 @@ extension HubsPaneTests {
         let filler = Cell("x")
         for detailOpen in [false, true] {
             var pane = HubsPane()
-            if detailOpen { _ = pane.handle(.open, area: area, context: context) }
+            if detailOpen { pane.layout(area: area, context: context); _ = pane.handle(.open, context: context) }
             for action in [Action.moveDown, .pageDown, .bottom, .moveUp, .top] {
-                _ = pane.handle(action, area: area, context: context)
+                pane.layout(area: area, context: context); _ = pane.handle(action, context: context)
             }
-            _ = pane.click(x: area.x + 1, y: area.y + 2, area: area, context: context)
+            pane.layout(area: area, context: context); _ = pane.click(x: area.x + 1, y: area.y + 2, context: context)
             var buffer = Buffer(width: 70, height: 16, filling: filler)
             pane.render(into: &buffer, area: area, context: context)
             for y in 0..<buffer.height {

@@ -42,8 +42,8 @@ enum PaneTest {
         let filler = Cell("x")
         for area in areas {
             var pane = makePane()
-            for action in actions { _ = pane.handle(action, area: area, context: context) }
-            _ = pane.click(x: area.x, y: area.y, area: area, context: context)
+            for action in actions { pane.layout(area: area, context: context); _ = pane.handle(action, context: context) }
+            pane.layout(area: area, context: context); _ = pane.click(x: area.x, y: area.y, context: context)
             var buffer = Buffer(width: 30, height: 12, filling: filler)
             pane.render(into: &buffer, area: area, context: context)
             let outside = (0..<buffer.height).contains { y in
@@ -52,4 +52,14 @@ enum PaneTest {
             #expect(!outside, "drew outside \(area)")
         }
     }
+}
+
+/// Each pane's state by its type, as the tests read it.
+extension AppState {
+    var overview: OverviewPane { pane(OverviewPane.self)! }
+    var hubs: HubsPane { pane(HubsPane.self)! }
+    var revenue: RevenuePane { pane(RevenuePane.self)! }
+    var comparison: ComparisonPane { pane(ComparisonPane.self)! }
+    var timeline: TimelinePane { pane(TimelinePane.self)! }
+    var sources: SourcesPane { pane(SourcesPane.self)! }
 }

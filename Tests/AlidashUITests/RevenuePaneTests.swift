@@ -260,9 +260,9 @@ extension RevenuePaneTests {
                 var shown = context
                 shown.showTable = table
                 let area = Rect(x: 0, y: 0, width: width, height: height)
-                if section == 1 { _ = pane.handle(.open, area: area, context: shown) }
+                if section == 1 { pane.layout(area: area, context: shown); _ = pane.handle(.open, context: shown) }
                 for action in [Action.moveDown, .pageDown, .bottom, .moveUp, .top] {
-                    _ = pane.handle(action, area: area, context: shown)
+                    pane.layout(area: area, context: shown); _ = pane.handle(action, context: shown)
                 }
                 var buffer = Buffer(width: width, height: height, filling: Cell("x"))
                 pane.render(into: &buffer, area: area, context: shown)

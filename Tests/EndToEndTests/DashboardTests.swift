@@ -20,7 +20,7 @@ struct DashboardTests {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)
         for pane in PaneID.allCases.reversed() {
-            try session.type(String(pane.rawValue + 1))
+            try session.type(String(pane.number))
             try await session.waitForActive(pane)
         }
         for pane in PaneID.allCases.dropFirst() {
@@ -94,7 +94,7 @@ struct DashboardTests {
         try await session.waitForActive(.hubs)
     }
 
-    @Test(.enabled(if: HubsPane().supportsFilter, "the Hubs pane has no list filter yet"))
+    @Test(.enabled(if: PaneID.hubs.entry.features.contains(.filter), "the Hubs pane has no list filter yet"))
     func filterNarrowsTheHubs() async throws {
         let session = try TmuxSession(arguments: ["--pane", "hubs"])
         let names = TestData.bundled.hubs.map { $0.name.english }

@@ -90,9 +90,10 @@ extension AppState {
             // Only the keys that do something here; quit and help first, so they survive narrow windows.
             var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe")),
                                               (":", context.t("go", "gehe"))]
-            if model(of: active).supportsFilter { hints.append(("/", context.t("filter", "Filter"))) }
-            if active == .revenue || active == .comparison {
-                hints.append(("c", currency.code))
+            let features = active.entry.features
+            if features.contains(.filter) { hints.append(("/", context.t("filter", "Filter"))) }
+            if features.contains(.currency) { hints.append(("c", currency.code)) }
+            if features.contains(.table) {
                 hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
             }
             for (key, word) in hints {

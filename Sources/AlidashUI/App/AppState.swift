@@ -26,13 +26,11 @@ public struct AppState: Sendable {
     /// Why the data on screen is older than the files (a `--watch` reload failed); kept until one succeeds.
     public private(set) var staleDataError: String?
     public var keyMap = KeyMap.standard
+    /// Counts data reloads (see `RenderContext.dataVersion`).
+    public private(set) var dataVersion = 0
 
-    public var overview = OverviewPane()
-    public var hubs = HubsPane()
-    public var revenue = RevenuePane()
-    public var comparison = ComparisonPane()
-    public var timeline = TimelinePane()
-    public var sources = SourcesPane()
+    /// Each pane's state, in `PaneRegistry` order.
+    public private(set) var panes: [any PaneModel] = PaneRegistry.panes.map { $0.make() }
 
     public init(data: DataSet, language: Language, glyphs: Glyphs = .unicode, width: Int, height: Int,
                 pane: PaneID = .overview) {
@@ -42,10 +40,17 @@ public struct AppState: Sendable {
         self.width = max(0, width)
         self.height = max(0, height)
         self.active = pane
+        measureActivePane()
     }
 
     public var context: RenderContext {
-        RenderContext(data: data, language: language, glyphs: glyphs, currency: currency, showTable: showTable)
+        RenderContext(data: data, language: language, glyphs: glyphs, currency: currency, showTable: showTable,
+                      dataVersion: dataVersion)
+    }
+
+    /// The state of the pane of type `type` (for tests and `print`).
+    public func pane<Pane: PaneModel>(_ type: Pane.Type) -> Pane? {
+        panes.lazy.compactMap { $0 as? Pane }.first
     }
 
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
@@ -56,6 +61,13 @@ public struct AppState: Sendable {
     // MARK: - Update
 
     public mutating func update(_ event: Event) -> Effect {
+        let effect = apply(event)
+        // Measured here, once, so drawing the frame finds the layout ready.
+        if effect != .none { measureActivePane() }
+        return effect
+    }
+
+    private mutating func apply(_ event: Event) -> Effect {
         switch event {
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -64,6 +76,7 @@ public struct AppState: Sendable {
         case .dataReloaded(let newData):
             let old = context
             data = newData
+            dataVersion += 1
             staleDataError = nil
             status = (context.t("Data reloaded", "Daten neu geladen"), false)
             let new = context
@@ -100,18 +113,18 @@ public struct AppState: Sendable {
             overlay = .commandLine(text: "")
             return .redraw
         case .filter:
-            guard paneSupportsFilter(active) else {
+            guard active.entry.features.contains(.filter) else {
                 status = (context.t("This pane has no list to filter", "Dieser Bereich hat keine Liste zum Filtern"), false)
                 return .redraw
             }
             overlay = .filter(text: paneFilter(active))
             return .redraw
         case .nextPane:
-            return select(PaneID(rawValue: (active.rawValue + 1) % PaneID.allCases.count)!)
+            return select(PaneID(number: active.number % PaneRegistry.panes.count + 1) ?? active)
         case .previousPane:
-            return select(PaneID(rawValue: (active.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count)!)
-        case .goToPane(let index):
-            guard let pane = PaneID(rawValue: index) else { return .none }
+            return select(PaneID(number: (active.index + PaneRegistry.panes.count - 1) % PaneRegistry.panes.count + 1) ?? active)
+        case .goToPane(let number):
+            guard let pane = PaneID(number: number) else { return .none }
             return select(pane)
         case .cycleCurrency:
             let all: [Currency] = [.rmb, .usd, .eur]
@@ -125,7 +138,7 @@ public struct AppState: Sendable {
             language = language == .en ? .de : .en
             return .redraw
         case .close:
-            if paneSupportsFilter(active), !paneFilter(active).isEmpty {
+            if active.entry.features.contains(.filter), !paneFilter(active).isEmpty {
                 setPaneFilter(active, "")
                 return .redraw
             }
@@ -144,8 +157,24 @@ public struct AppState: Sendable {
     private mutating func routeToPane(_ action: Action) -> Effect {
         let area = paneArea
         let context = self.context
-        let handled = updatePane(active) { $0.handle(action, area: area, context: context) }
+        let handled = updatePane(active) { pane in
+            pane.layout(area: area, context: context)
+            return pane.handle(action, context: context)
+        }
         return handled ? .redraw : .none
+    }
+
+    /// Puts `pane` in place of the active pane's state (for `print`).
+    mutating func replaceActivePane(with pane: any PaneModel) {
+        panes[active.index] = pane
+        measureActivePane()
+    }
+
+    /// Lets the active pane measure itself for the current size, language and data (a no-op when nothing changed).
+    private mutating func measureActivePane() {
+        let area = paneArea
+        let context = self.context
+        updatePane(active) { $0.layout(area: area, context: context) }
     }
 
     // MARK: - Overlays
@@ -231,34 +260,13 @@ public struct AppState: Sendable {
     // MARK: - Pane helpers
 
     /// The model of pane `id`.
-    func model(of id: PaneID) -> any PaneModel {
-        switch id {
-        case .overview: return overview
-        case .hubs: return hubs
-        case .revenue: return revenue
-        case .comparison: return comparison
-        case .timeline: return timeline
-        case .sources: return sources
-        }
-    }
+    func model(of id: PaneID) -> any PaneModel { panes[id.index] }
 
     /// Runs `body` on the model of pane `id` and keeps what it changed.
+    @discardableResult
     private mutating func updatePane<Result>(_ id: PaneID, _ body: (inout any PaneModel) -> Result) -> Result {
-        var model = model(of: id)
-        let result = body(&model)
-        // The casts cannot fail: `model(of:)` returned the same type for the same id.
-        switch id {
-        case .overview: overview = model as! OverviewPane
-        case .hubs: hubs = model as! HubsPane
-        case .revenue: revenue = model as! RevenuePane
-        case .comparison: comparison = model as! ComparisonPane
-        case .timeline: timeline = model as! TimelinePane
-        case .sources: sources = model as! SourcesPane
-        }
-        return result
+        body(&panes[id.index])
     }
-
-    private func paneSupportsFilter(_ pane: PaneID) -> Bool { model(of: pane).supportsFilter }
 
     private func paneFilter(_ pane: PaneID) -> String { model(of: pane).filter }
 
@@ -282,7 +290,10 @@ public struct AppState: Sendable {
             let area = paneArea
             guard area.contains(x: x, y: y) else { return .none }
             let context = self.context
-            let handled = updatePane(active) { $0.click(x: x, y: y, area: area, context: context) }
+            let handled = updatePane(active) { pane in
+                pane.layout(area: area, context: context)
+                return pane.click(x: x, y: y, context: context)
+            }
             return handled ? .redraw : .none
         case .scrollUp:
             var effect = Effect.none

@@ -13,15 +13,14 @@ public enum CommandLine {
 
     /// Every word the command line understands, for completion.
     public static var vocabulary: [String] {
-        PaneID.allCases.flatMap(\.commandNames)
+        PaneRegistry.panes.flatMap(\.commandNames)
             + ["help", "quit", "currency rmb", "currency usd", "currency eur", "lang en", "lang de", "table", "chart"]
     }
 
     public static func parse(_ text: String) -> Command {
         let words = text.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return .empty }
-        if let pane = PaneID.allCases.first(where: { $0.commandNames.contains(first) }) { return .pane(pane) }
-        if let number = Int(first), let pane = PaneID(number: number) { return .pane(pane) }
+        if let pane = PaneID(word: first) { return .pane(pane) }
         switch first {
         case "q", "quit", "exit": return .quit
         case "help", "h", "?": return .help

@@ -1,6 +1,7 @@
 /// What a key asks for, independent of which key it was.
 public enum Action: Sendable, Equatable, Hashable {
     case quit, redraw, help, commandLine, filter
+    /// `goToPane` carries the pane's number (1…N).
     case nextPane, previousPane, goToPane(Int)
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, close
@@ -22,7 +23,8 @@ public struct KeyMap: Sendable {
     public var bindings: [KeyBinding]
 
     public static let standard = KeyMap(bindings: [
-        KeyBinding(keys: (1...6).map { .character(Character(String($0))) }, label: "1–6", action: .goToPane(0),
+        KeyBinding(keys: KeyMap.paneDigits.map { .character(Character(String($0))) }, label: PaneRegistry.numberRange,
+                   action: .goToPane(1),
                    english: "Go to pane by number", german: "Bereich nach Nummer wählen"),
         KeyBinding(keys: [.tab, .right, .character("l")], label: "Tab → l", action: .nextPane,
                    english: "Next pane", german: "Nächster Bereich"),
@@ -62,10 +64,13 @@ public struct KeyMap: Sendable {
                    english: "Quit", german: "Beenden"),
     ])
 
+    /// The digits that reach a pane: one per pane, at most 1–9.
+    static var paneDigits: ClosedRange<Int> { 1...max(1, min(9, PaneRegistry.panes.count)) }
+
     /// The action for a key, if any. Digits carry their pane number.
     public func action(for key: Key) -> Action? {
-        if case .character(let character) = key, let digit = character.wholeNumberValue, (1...6).contains(digit) {
-            return .goToPane(digit - 1)
+        if case .character(let character) = key, let digit = character.wholeNumberValue, KeyMap.paneDigits.contains(digit) {
+            return .goToPane(digit)
         }
         return bindings.first { $0.keys.contains(key) }?.action
     }

@@ -1,84 +1,96 @@
 import AlidashModel
 
-/// The panes, in tab order.
-public enum PaneID: Int, Sendable, CaseIterable {
-    case overview, hubs, revenue, comparison, timeline, sources
+/// A pane's name, as the command line, `--pane`, `print` and serve know it ("hubs"). Each pane's file
+/// declares its own; the order, titles and numbers come from `PaneRegistry`.
+public struct PaneID: Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    public let name: String
 
-    /// The pane with number `number` as shown in the tab bar (1–6); nil for any other number.
+    public init(_ name: String) { self.name = name }
+
+    /// Every pane, in tab order.
+    public static var allCases: [PaneID] { PaneRegistry.panes.map(\.id) }
+
+    /// The pane with number `number` as shown in the tab bar (1…N); nil for any other number.
     public init?(number: Int) {
-        guard number >= 1, number <= PaneID.allCases.count else { return nil }
-        self.init(rawValue: number - 1)
+        guard number >= 1, number <= PaneRegistry.panes.count else { return nil }
+        self = PaneRegistry.panes[number - 1].id
     }
 
-    public func title(_ language: Language) -> String {
-        switch (self, language) {
-        case (.overview, .en): return "Overview"
-        case (.overview, .de): return "Überblick"
-        case (.hubs, _): return "Hubs"
-        case (.revenue, .en): return "Revenue"
-        case (.revenue, .de): return "Umsatz"
-        case (.comparison, _): return "Amazon vs Alibaba"
-        case (.timeline, .en): return "Timeline"
-        case (.timeline, .de): return "Chronik"
-        case (.sources, .en): return "Sources"
-        case (.sources, .de): return "Quellen"
+    /// The pane a command-line word names: a command name or a number.
+    public init?(word: String) {
+        let word = word.lowercased()
+        if let number = Int(word) {
+            self.init(number: number)
+        } else if let entry = PaneRegistry.panes.first(where: { $0.commandNames.contains(word) }) {
+            self = entry.id
+        } else {
+            return nil
         }
     }
 
+    /// Where the pane sits in the tab order, from 0.
+    public var index: Int { PaneRegistry.panes.firstIndex { $0.id == self } ?? 0 }
+    /// The number shown in the tab bar and typed to reach it, from 1.
+    public var number: Int { index + 1 }
+    public var entry: PaneRegistry.Entry { PaneRegistry.panes[index] }
+
+    public func title(_ language: Language) -> String { language == .de ? entry.title.german : entry.title.english }
     /// A short title for narrow windows.
     public func shortTitle(_ language: Language) -> String {
-        switch (self, language) {
-        case (.overview, .en): return "Overv."
-        case (.overview, .de): return "Überbl."
-        case (.hubs, _): return "Hubs"
-        case (.revenue, .en): return "Rev."
-        case (.revenue, .de): return "Ums."
-        case (.comparison, _): return "AMZ/BABA"
-        case (.timeline, .en): return "Time"
-        case (.timeline, .de): return "Chron."
-        case (.sources, .en): return "Src"
-        case (.sources, .de): return "Quell."
-        }
+        language == .de ? entry.shortTitle.german : entry.shortTitle.english
     }
-
     /// Names the command line accepts for this pane (the first is the canonical one).
-    public var commandNames: [String] {
-        switch self {
-        case .overview: return ["overview", "home"]
-        case .hubs: return ["hubs", "map"]
-        case .revenue: return ["revenue", "singles-day", "gmv"]
-        case .comparison: return ["comparison", "amazon", "compare"]
-        case .timeline: return ["timeline", "events"]
-        case .sources: return ["sources", "errata"]
-        }
-    }
+    public var commandNames: [String] { entry.commandNames }
+    public var description: String { name }
+}
+
+/// What a pane offers besides moving and scrolling; the status line, help and `/` follow it.
+public struct PaneFeatures: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// `/` narrows what the pane lists.
+    public static let filter = PaneFeatures(rawValue: 1)
+    /// `c` changes the currency of converted figures.
+    public static let currency = PaneFeatures(rawValue: 2)
+    /// `t` switches between chart and table.
+    public static let table = PaneFeatures(rawValue: 4)
+    /// Enter opens the selected entry's full detail.
+    public static let detail = PaneFeatures(rawValue: 8)
 }
 
 /// A pane: its own state, how it reacts to actions, and how it draws itself.
 /// Panes never touch the terminal; `render` must not change state.
 public protocol PaneModel: Sendable {
+    /// Measures the pane for `area` and `context` (content heights, wrapped lines, list windows), when
+    /// either changed since the last call. The app calls it before every action, so `handle` and `click`
+    /// use what it kept; `render` measures for itself when what was kept is for another size.
+    mutating func layout(area: Rect, context: RenderContext)
     /// Reacts to an action; returns false when the action is not the pane's to handle.
-    mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool
+    mutating func handle(_ action: Action, context: RenderContext) -> Bool
     func render(into buffer: inout Buffer, area: Rect, context: RenderContext)
-    /// Whether `/` filters this pane, and the filter now applied.
-    var supportsFilter: Bool { get }
+    /// The filter now applied (for panes with `.filter`).
     var filter: String { get }
     mutating func setFilter(_ text: String, context: RenderContext)
     /// A click inside the pane's area (already in buffer coordinates).
-    mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool
+    mutating func click(x: Int, y: Int, context: RenderContext) -> Bool
     /// The data was reloaded (`old` holds the data before): keep the filter, and the selection on the
     /// same entry, by id, where it still exists.
     mutating func dataReloaded(from old: RenderContext, to new: RenderContext)
+    /// The states `alidash print` draws one after another: the pane as it is, and for a pane that shows one
+    /// entry's detail at a time, that detail for each entry.
+    func printStates(context: RenderContext) -> [any PaneModel]
 }
 
 extension PaneModel {
-    public var supportsFilter: Bool { false }
+    public mutating func layout(area: Rect, context: RenderContext) {}
     public var filter: String { "" }
     public mutating func setFilter(_ text: String, context: RenderContext) {}
-    public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool { false }
+    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool { false }
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
-        if supportsFilter { setFilter(filter, context: new) }
+        setFilter(filter, context: new)
     }
+    public func printStates(context: RenderContext) -> [any PaneModel] { [self] }
 }
 
 /// Case-insensitive, accent-tolerant matching for `/` filters.

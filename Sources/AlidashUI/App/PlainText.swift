@@ -7,22 +7,18 @@ extension AppState {
     public static let plainTextMaximumHeight = 25_600
 
     /// A pane as plain lines for `alidash print`: rendered `width` wide into an area tall enough for
-    /// all of it, only the pane's rows (no tab bar, no status line), trailing blank rows removed.
-    /// The Hubs pane adds every hub's full detail view, since the screen shows one hub at a time.
-    /// With `asciiOnly` every character is folded to ASCII (for locales that are not UTF-8).
+    /// all of it, only the pane's rows (no tab bar, no status line), trailing blank rows removed. Each of
+    /// the pane's `printStates` follows the first (Hubs: every hub's full detail, since the screen shows
+    /// one hub at a time). With `asciiOnly` every character is folded to ASCII (for locales that are not UTF-8).
     public static func plainText(pane: PaneID, width: Int, data: DataSet, language: Language,
                                  asciiOnly: Bool = false) -> [String] {
-        var lines = paneLines(AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
-                                       width: width, height: plainTextHeight, pane: pane), asciiOnly: asciiOnly)
-        if pane == .hubs {
-            for index in data.hubs.indices {
-                var detail = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
-                                      width: width, height: plainTextHeight, pane: .hubs)
-                _ = detail.update(.key(.home))
-                for _ in 0..<index { _ = detail.update(.key(.down)) }
-                _ = detail.update(.key(.enter))
-                lines += [""] + paneLines(detail, asciiOnly: asciiOnly)
-            }
+        let state = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
+                             width: width, height: plainTextHeight, pane: pane)
+        var lines: [String] = []
+        for (index, paneState) in state.model(of: pane).printStates(context: state.context).enumerated() {
+            var shown = state
+            shown.replaceActivePane(with: paneState)
+            lines += (index == 0 ? [] : [""]) + paneLines(shown, asciiOnly: asciiOnly)
         }
         return lines
     }

@@ -7,13 +7,23 @@ public struct RenderContext: Sendable {
     public var glyphs: Glyphs
     public var currency: Currency
     public var showTable: Bool
+    /// Counts data reloads, so a pane can tell that what it measured is for older data without comparing it.
+    public var dataVersion: Int
 
-    public init(data: DataSet, language: Language, glyphs: Glyphs, currency: Currency, showTable: Bool) {
+    public init(data: DataSet, language: Language, glyphs: Glyphs, currency: Currency, showTable: Bool,
+                dataVersion: Int = 0) {
         self.data = data
         self.language = language
         self.glyphs = glyphs
         self.currency = currency
         self.showTable = showTable
+        self.dataVersion = dataVersion
+    }
+
+    /// Everything besides a pane's own state that its layout depends on, for `area`.
+    public func layoutKey(_ area: Rect) -> LayoutKey {
+        LayoutKey(area: area, language: language, glyphs: glyphs, currency: currency, showTable: showTable,
+                  dataVersion: dataVersion)
     }
 
     public var formatter: Formatter { Formatter(language: language) }
@@ -46,4 +56,14 @@ public struct RenderContext: Sendable {
         case .unverified: return t("UNVERIFIED", "UNBESTÄTIGT")
         }
     }
+}
+
+/// What a pane's measured layout was made for; when it differs, the pane measures again.
+public struct LayoutKey: Sendable, Equatable {
+    public var area: Rect
+    public var language: Language
+    public var glyphs: Glyphs
+    public var currency: Currency
+    public var showTable: Bool
+    public var dataVersion: Int
 }

@@ -2,24 +2,35 @@ import AlidashModel
 
 /// Amazon and Alibaba side by side, row by row, then how each one's revenue splits up and the key facts.
 /// The caveat that revenue and GMV measure different things stays pinned above the scrolling content.
+extension PaneID {
+    public static let comparison = PaneID("comparison")
+}
+
 public struct ComparisonPane: PaneModel {
     public private(set) var scroll = 0
     public private(set) var filter = ""
+    /// The body's height and how many rows the content has, measured for the last area and filter.
+    private var measured: (key: LayoutKey, filter: String, bodyHeight: Int, rowCount: Int)?
 
     public init() {}
-
-    public var supportsFilter: Bool { true }
 
     public mutating func setFilter(_ text: String, context: RenderContext) {
         filter = text
         scroll = 0
     }
 
-    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
+    public mutating func layout(area: Rect, context: RenderContext) {
+        let key = context.layoutKey(area)
+        guard measured?.key != key || measured?.filter != filter else { return }
         let layout = Layout(area: area, context: context)
-        let total = content(width: layout.body.width, context: context).count
-        guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(layout.body.height),
-                                           pageSize: layout.body.height - 1) else { return false }
+        measured = (key, filter, layout.body.height, content(width: layout.body.width, context: context).count)
+    }
+
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
+        guard let measured else { return false }
+        guard let next = TextScroll.offset(after: action, from: scroll,
+                                           maxOffset: measured.rowCount.saturatingSubtract(measured.bodyHeight),
+                                           pageSize: measured.bodyHeight - 1) else { return false }
         defer { scroll = next }
         return next != scroll
     }

@@ -2,6 +2,10 @@ import AlidashModel
 
 /// The hubs: a list, the selected hub's key facts and later changes, and a world map with a marker per hub
 /// and the selected hub's great-circle distance to the headquarters in Hangzhou. Enter opens every fact.
+extension PaneID {
+    public static let hubs = PaneID("hubs")
+}
+
 public struct HubsPane: PaneModel {
     public private(set) var list = ListState()
     public private(set) var filter = ""
@@ -14,7 +18,10 @@ public struct HubsPane: PaneModel {
 
     public init() {}
 
-    public var supportsFilter: Bool { true }
+    /// The pane's area, from the last `layout`.
+    private var area = Rect.zero
+
+    public mutating func layout(area: Rect, context: RenderContext) { self.area = area }
 
     // MARK: - Hubs shown
 
@@ -48,7 +55,7 @@ public struct HubsPane: PaneModel {
 
     // MARK: - Keys and mouse
 
-    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
         let hubs = visibleHubs(context)
         let layout = HubsLayout(area: area, hubCount: hubs.count, detailOpen: isDetailOpen)
         if isDetailOpen {
@@ -119,7 +126,7 @@ public struct HubsPane: PaneModel {
     }
 
     /// A click on a list row selects that hub; a click on the selected row opens its details.
-    public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool {
+    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
         guard !isDetailOpen else { return false }
         let hubs = visibleHubs(context)
         let layout = HubsLayout(area: area, hubCount: hubs.count, detailOpen: false)
@@ -277,6 +284,17 @@ public struct HubsPane: PaneModel {
                                          selected: selected, in: mapArea, context: context)
         WorldMap(markers: markers).render(into: &buffer, area: mapArea, glyphs: context.glyphs)
         TextLines.drawScrolled(info, offset: 0, into: &buffer, area: captionArea)
+    }
+
+    /// For `print`: the pane as it is, then each hub's full detail.
+    public func printStates(context: RenderContext) -> [any PaneModel] {
+        [self] + context.data.hubs.indices.map { index in
+            var pane = self
+            pane.list = ListState(selected: index)
+            pane.isDetailOpen = true
+            pane.detailScroll = 0
+            return pane
+        }
     }
 
     /// Beyond this many hubs the map labels only the selected one.

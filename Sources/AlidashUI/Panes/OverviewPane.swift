@@ -1,10 +1,23 @@
 import AlidashModel
 
 /// The story at a glance: headline cards, each figure with its source, and where the article was wrong.
+extension PaneID {
+    public static let overview = PaneID("overview")
+}
+
 public struct OverviewPane: PaneModel {
     public private(set) var scroll = 0
+    /// The content's height and the view's, measured for the last area (see `layout`).
+    private var measured: (key: LayoutKey, contentHeight: Int, viewHeight: Int)?
 
     public init() {}
+
+    public mutating func layout(area: Rect, context: RenderContext) {
+        let key = context.layoutKey(area)
+        guard measured?.key != key else { return }
+        let height = OverviewPane.content(width: area.width, context: context).height
+        measured = (key, height, OverviewPane.viewHeight(canvasHeight: height, area: area))
+    }
 
     /// Rows that show content: all of `area`, or all but the last row when that row is needed for
     /// the "more lines" hint (a hint never covers text).
@@ -12,9 +25,8 @@ public struct OverviewPane: PaneModel {
         canvasHeight > area.height ? area.height.saturatingSubtract(1) : area.height
     }
 
-    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
-        let total = canvasHeight(width: area.width, context: context)
-        let view = OverviewPane.viewHeight(canvasHeight: total, area: area)
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
+        guard let (_, total, view) = measured else { return false }
         guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(view),
                                            pageSize: view - 1) else { return false }
         defer { scroll = next }
@@ -23,7 +35,7 @@ public struct OverviewPane: PaneModel {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        let canvas = drawCanvas(width: area.width, context: context)
+        let canvas = OverviewPane.drawCanvas(OverviewPane.content(width: area.width, context: context), context: context)
         let view = OverviewPane.viewHeight(canvasHeight: canvas.height, area: area)
         let offset = min(scroll, canvas.height.saturatingSubtract(view))
         buffer.blit(canvas, sourceRow: offset, into: Rect(x: area.x, y: area.y, width: area.width, height: view))
@@ -43,7 +55,7 @@ public struct OverviewPane: PaneModel {
         width >= 150 ? 3 : (width >= 100 ? 2 : 1)
     }
 
-    private func cardLines(_ card: OverviewCard, width: Int, context: RenderContext) -> [StyledLine] {
+    private static func cardLines(_ card: OverviewCard, width: Int, context: RenderContext) -> [StyledLine] {
         var lines: [StyledLine] = []
         for reference in card.figures {
             guard let figure = context.data.resolve(reference) else { continue }
@@ -57,7 +69,7 @@ public struct OverviewPane: PaneModel {
     }
 
     /// One line per card with its first figure: the headline numbers before any scrolling.
-    private func glanceLines(width: Int, context: RenderContext) -> [StyledLine] {
+    private static func glanceLines(width: Int, context: RenderContext) -> [StyledLine] {
         let cards = context.data.overview.cards
         // Narrow windows give the figures the room; wide ones show whole titles.
         let titleLimit = width >= 110 ? 26 : (width >= 70 ? 18 : 12)
@@ -102,13 +114,22 @@ public struct OverviewPane: PaneModel {
         }
     }
 
-    private func canvasHeight(width: Int, context: RenderContext) -> Int {
-        drawCanvas(width: width, context: context).height
+    /// What the pane shows for `width` cells, measured but not drawn: the glance lines and story, then
+    /// the cards in rows, each row as tall as its tallest card.
+    private struct Content {
+        var width: Int
+        var story: [StyledLine]
+        var columns: Int
+        var cardWidth: Int
+        var cards: [(card: OverviewCard, lines: [StyledLine])]
+        var rowHeights: [Int]
+
+        var header: Int { story.count + 1 }
+        var height: Int { width > 4 ? header + rowHeights.reduce(0, +) : 0 }
     }
 
-    /// Draws all content onto a canvas as tall as it needs; `render` shows a window of it.
-    private func drawCanvas(width: Int, context: RenderContext) -> Buffer {
-        guard width > 4 else { return Buffer(width: width, height: 0) }
+    private static func content(width: Int, context: RenderContext) -> Content {
+        guard width > 4 else { return Content(width: width, story: [], columns: 1, cardWidth: 0, cards: [], rowHeights: []) }
         let glance = glanceLines(width: width - 2, context: context)
         let overview = context.data.overview
         let story = glance + [[]] + TextLines.wrapped(spans: [Span(context.text(overview.story)),
@@ -116,27 +137,29 @@ public struct OverviewPane: PaneModel {
                                                       width: width - 2)
         let columns = OverviewPane.columnCount(width: width)
         let cardWidth = (width - (columns - 1)) / columns
-        let cards = context.data.overview.cards.map { card in
-            (card, cardLines(card, width: cardWidth - 4, context: context))
-        }
-        // Cards flow in rows; each row is as tall as its tallest card.
+        let cards = overview.cards.map { card in (card, cardLines(card, width: cardWidth - 4, context: context)) }
         var rowHeights: [Int] = []
         for start in stride(from: 0, to: cards.count, by: columns) {
             let row = cards[start..<min(cards.count, start + columns)]
             rowHeights.append((row.map(\.1.count).max() ?? 0) + 2)
         }
-        let header = story.count + 1
-        var canvas = Buffer(width: width, height: header + rowHeights.reduce(0, +))
-        for (index, line) in story.enumerated() {
+        return Content(width: width, story: story, columns: columns, cardWidth: cardWidth, cards: cards, rowHeights: rowHeights)
+    }
+
+    /// Draws all content onto a canvas as tall as it needs; `render` shows a window of it.
+    private static func drawCanvas(_ content: Content, context: RenderContext) -> Buffer {
+        var canvas = Buffer(width: content.width, height: content.height)
+        guard content.height > 0 else { return canvas }
+        for (index, line) in content.story.enumerated() {
             TextLines.draw(line, into: &canvas, x: 1, y: index, area: canvas.area)
         }
-        var y = header
-        for (rowIndex, height) in rowHeights.enumerated() {
-            for column in 0..<columns {
-                let index = rowIndex * columns + column
-                guard index < cards.count else { break }
-                let (card, lines) = cards[index]
-                let box = Rect(x: column * (cardWidth + 1), y: y, width: cardWidth, height: height)
+        var y = content.header
+        for (rowIndex, height) in content.rowHeights.enumerated() {
+            for column in 0..<content.columns {
+                let index = rowIndex * content.columns + column
+                guard index < content.cards.count else { break }
+                let (card, lines) = content.cards[index]
+                let box = Rect(x: column * (content.cardWidth + 1), y: y, width: content.cardWidth, height: height)
                 let inner = Block(title: context.text(card.title)).render(into: &canvas, area: box, glyphs: context.glyphs)
                 TextLines.drawScrolled(lines, offset: 0, into: &canvas, area: inner.inset(horizontal: 1, vertical: 0))
             }

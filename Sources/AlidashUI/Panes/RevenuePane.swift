@@ -3,6 +3,10 @@ import AlidashModel
 /// Singles' Day GMV by year, and Alibaba's quarterly revenue beside Amazon's net sales, as bar charts or
 /// tables (`t`) in the chosen currency. Enter switches section; when the area is tall enough for both
 /// (as in `alidash print`) they are stacked and Enter moves the selection between them.
+extension PaneID {
+    public static let revenue = PaneID("revenue")
+}
+
 public struct RevenuePane: PaneModel {
     public enum Section: Sendable, Equatable, CaseIterable {
         case singlesDay, quarterly
@@ -14,7 +18,34 @@ public struct RevenuePane: PaneModel {
     /// `selected` is a quarter's index; `offset` the first visible slot of the current view.
     public private(set) var quarterList = ListState()
 
+    /// What moving needs of the active section, measured for the last area and state (see `layout`).
+    private var measured: Measured?
+
+    private struct Measured {
+        var key: LayoutKey
+        var section: Section
+        var lists: [ListState]
+        var itemCount: Int
+        var slotCount: Int
+        var visibleSlots: Int
+        /// The slot each item sits in.
+        var slots: [Int]
+    }
+
     public init() {}
+
+    public mutating func layout(area: Rect, context: RenderContext) {
+        let key = context.layoutKey(area)
+        let lists = [singlesDayList, quarterList]
+        guard measured?.key != key || measured?.section != section || measured?.lists != lists else { return }
+        guard let placement = arrange(area: area, context: context).sections.first(where: { $0.section == section }) else {
+            measured = nil
+            return
+        }
+        let view = placement.view
+        measured = Measured(key: key, section: section, lists: lists, itemCount: view.itemCount, slotCount: view.slotCount,
+                            visibleSlots: placement.visibleSlots, slots: (0..<view.itemCount).map(view.slotOfItem))
+    }
 
     public func list(for section: Section) -> ListState {
         section == .singlesDay ? singlesDayList : quarterList
@@ -22,25 +53,26 @@ public struct RevenuePane: PaneModel {
 
     // MARK: - Keys and clicks
 
-    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
         if action == .open {
             section = section == .singlesDay ? .quarterly : .singlesDay
             return true
         }
-        guard let placement = arrange(area: area, context: context).sections.first(where: { $0.section == section })
-        else { return false }
+        guard let measured, measured.section == section else { return false }
         var list = list(for: section)
         let before = list
-        guard list.apply(action, count: placement.view.itemCount, pageSize: max(1, placement.visibleSlots)) else {
+        guard list.apply(action, count: measured.itemCount, pageSize: max(1, measured.visibleSlots)) else {
             return false
         }
-        list.offset = placement.firstSlot(for: list)
+        let selected = min(list.selected, measured.itemCount.saturatingSubtract(1))
+        list.offset = ListState(selected: measured.slots.isEmpty ? 0 : measured.slots[selected], offset: list.offset)
+            .visibleOffset(height: measured.visibleSlots, count: measured.slotCount)
         if section == .singlesDay { singlesDayList = list } else { quarterList = list }
         return list != before
     }
 
-    public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool {
-        guard y == area.y else { return false }
+    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
+        guard let area = measured?.key.area, y == area.y else { return false }
         for tab in sectionTabs(area: area, context: context) where tab.columns.contains(x) {
             guard tab.section != section else { return false }
             section = tab.section

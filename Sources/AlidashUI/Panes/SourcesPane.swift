@@ -2,6 +2,10 @@ import AlidashModel
 
 /// What the article got wrong (errata first), then every source with its id; the selected entry's
 /// details, with a source's full URL, in a box below. One list: errata, then sources.
+extension PaneID {
+    public static let sources = PaneID("sources")
+}
+
 public struct SourcesPane: PaneModel {
     public private(set) var selection = ExpandableList()
     public private(set) var filter = ""
@@ -10,7 +14,10 @@ public struct SourcesPane: PaneModel {
 
     public init() {}
 
-    public var supportsFilter: Bool { true }
+    /// The pane's area, from the last `layout`.
+    private var area = Rect.zero
+
+    public mutating func layout(area: Rect, context: RenderContext) { self.area = area }
 
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
         let selectedID = Entries(matches: matches, data: old.data).entry(at: selection.list.selected).map { entry in
@@ -57,7 +64,7 @@ public struct SourcesPane: PaneModel {
 
     // MARK: - Keys and mouse
 
-    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
         let entries = Entries(matches: matches, data: context.data)
         let pageSize = max(1, Layout(pane: self, area: area, context: context).list.height - 1)
         guard selection.apply(action, count: entries.count, pageSize: pageSize) else { return false }
@@ -66,7 +73,7 @@ public struct SourcesPane: PaneModel {
         return true
     }
 
-    public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool {
+    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
         let entries = Entries(matches: matches, data: context.data)
         let layout = Layout(pane: self, area: area, context: context)
         guard layout.list.contains(x: x, y: y),

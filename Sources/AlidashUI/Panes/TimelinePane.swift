@@ -2,6 +2,10 @@ import AlidashModel
 
 /// The dated events on a vertical line, with year headings; the selected event's detail and sources in a box.
 /// Drawing walks only the rows on screen, so it costs the same for thirty events or thirty thousand.
+extension PaneID {
+    public static let timeline = PaneID("timeline")
+}
+
 public struct TimelinePane: PaneModel {
     public private(set) var selection = ExpandableList()
     public private(set) var filter = ""
@@ -10,7 +14,10 @@ public struct TimelinePane: PaneModel {
 
     public init() {}
 
-    public var supportsFilter: Bool { true }
+    /// The pane's area, from the last `layout`.
+    private var area = Rect.zero
+
+    public mutating func layout(area: Rect, context: RenderContext) { self.area = area }
 
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
         let oldEvents = old.data.timeline.events
@@ -47,7 +54,7 @@ public struct TimelinePane: PaneModel {
 
     // MARK: - Keys and mouse
 
-    public mutating func handle(_ action: Action, area: Rect, context: RenderContext) -> Bool {
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
         let events = ShownEvents(matches: matches, all: context.data.timeline.events)
         let pageSize = max(1, Layout(pane: self, area: area, context: context).list.height - 1)
         guard selection.apply(action, count: events.count, pageSize: pageSize) else { return false }
@@ -57,7 +64,7 @@ public struct TimelinePane: PaneModel {
         return true
     }
 
-    public mutating func click(x: Int, y: Int, area: Rect, context: RenderContext) -> Bool {
+    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
         let events = ShownEvents(matches: matches, all: context.data.timeline.events)
         let layout = Layout(pane: self, area: area, context: context)
         guard layout.list.contains(x: x, y: y) else { return false }

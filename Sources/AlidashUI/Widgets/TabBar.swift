@@ -25,7 +25,7 @@ public enum TabBar {
                 case .short: title = " " + pane.shortTitle(language)
                 case .numbers: title = pane == active ? " " + pane.shortTitle(language) : ""
                 }
-                let text = " \(pane.rawValue + 1)\(title) "
+                let text = " \(pane.number)\(title) "
                 let cells = TerminalText.width(of: text)
                 tabs.append(Tab(pane: pane, text: text, columns: x..<(x + cells)))
                 x += cells + 1
@@ -45,7 +45,7 @@ public enum TabBar {
             buffer.put(tab.text, x: tab.columns.lowerBound, y: y, style: style, clip: row)
             if !isActive {
                 // The number in its own colour, so it reads as the key to press.
-                buffer.put(String(tab.pane.rawValue + 1), x: tab.columns.lowerBound + 1, y: y, style: Style(.tabNumber), clip: row)
+                buffer.put(String(tab.pane.number), x: tab.columns.lowerBound + 1, y: y, style: Style(.tabNumber), clip: row)
             }
             if tab.columns.upperBound < width {
                 buffer.put(String(glyphs.vertical), x: tab.columns.upperBound, y: y, style: Style(.border), clip: row)
