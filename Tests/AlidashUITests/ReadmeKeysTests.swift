@@ -15,4 +15,16 @@ struct ReadmeKeysTests {
         let expected = KeyMap.standard.bindings.map { "| `\($0.label)` | \($0.english) |" }
         #expect(documented == expected, Comment(rawValue: "README.md's key table should be:\n" + expected.joined(separator: "\n")))
     }
+
+    /// The README names every pane of the registry, with the digits that reach them.
+    @Test func paneListMatchesTheRegistry() throws {
+        let readme = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let expected = "Panes: " + PaneRegistry.names.map { "`\($0)`" }.joined(separator: ", ")
+            + " (or `1`–`\(PaneRegistry.panes.count)`)."
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix(expected) },
+                Comment(rawValue: "README.md should have the line:\n" + expected))
+    }
 }

@@ -7,41 +7,37 @@ extension PaneID {
 }
 
 public struct TimelinePane: PaneModel {
-    public private(set) var selection = ExpandableList()
-    public private(set) var filter = ""
-    /// Indices into `timeline.events` that match the filter, in date order; nil when nothing is filtered.
-    private var matches: [Int]?
+    public private(set) var list = FilteredList()
+    public var filter: String { list.filter }
+    /// The layout for the last area and state, measured in `layout` (see `Layout`).
+    private var measured: (key: LayoutKey, list: FilteredList, layout: Layout)?
 
     public init() {}
 
-    /// The pane's area, from the last `layout`.
-    private var area = Rect.zero
+    public mutating func layout(area: Rect, context: RenderContext) {
+        let key = context.layoutKey(area)
+        guard measured?.key != key || measured?.list != list else { return }
+        measured = (key, list, Layout(pane: self, area: area, context: context))
+    }
 
-    public mutating func layout(area: Rect, context: RenderContext) { self.area = area }
+    /// The kept layout when it is for this area and state, else a new one (for drawing without `layout`).
+    private func currentLayout(area: Rect, context: RenderContext) -> Layout {
+        if let measured, measured.key == context.layoutKey(area), measured.list == list { return measured.layout }
+        return Layout(pane: self, area: area, context: context)
+    }
 
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
         let oldEvents = old.data.timeline.events
-        let selectedID = ShownEvents(matches: matches, all: oldEvents).index(at: selection.list.selected).map { oldEvents[$0].id }
-        setFilter(filter, context: new)
+        let selectedID = list.selectedEntry(total: oldEvents.count).map { oldEvents[$0].id }
         let events = new.data.timeline.events
-        let shown = ShownEvents(matches: matches, all: events)
-        if let selectedID, let position = (0..<shown.count).first(where: { shown.index(at: $0).map { events[$0].id } == selectedID }) {
-            selection.list = ListState(selected: position)
-        }
+        let filter = list.filter
+        list.reload(selectedID: selectedID, total: events.count, id: { events[$0].id },
+                    keeps: { TimelinePane.matches(events[$0], filter: filter) })
     }
 
     public mutating func setFilter(_ text: String, context: RenderContext) {
         let events = context.data.timeline.events
-        let selectedIndex = ShownEvents(matches: matches, all: events).index(at: selection.list.selected)
-        filter = text
-        if text.trimmingSpaces().isEmpty {
-            matches = nil
-        } else {
-            matches = events.indices.filter { TimelinePane.matches(events[$0], filter: text) }
-        }
-        let shown = ShownEvents(matches: matches, all: events)
-        let kept = selectedIndex.flatMap { index in (0..<shown.count).first { shown.index(at: $0) == index } }
-        selection.list = ListState(selected: kept ?? 0)
+        list.setFilter(text, total: events.count) { TimelinePane.matches(events[$0], filter: text) }
     }
 
     private static func matches(_ event: TimelineEvent, filter: String) -> Bool {
@@ -52,26 +48,38 @@ public struct TimelinePane: PaneModel {
         return filterMatches(filter, fields + event.sources)
     }
 
+    /// Rows an event takes: its own, and its year's heading above it where the year changes or at the top.
+    private func heights(_ events: [TimelineEvent]) -> FilteredList.Height {
+        let list = self.list
+        return { position, atTop in
+            guard let index = list.entry(at: position, total: events.count) else { return 1 }
+            guard !atTop, let previous = list.entry(at: position - 1, total: events.count) else { return 2 }
+            return events[previous].date.year == events[index].date.year ? 1 : 2
+        }
+    }
+
     // MARK: - Keys and mouse
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        let events = ShownEvents(matches: matches, all: context.data.timeline.events)
-        let pageSize = max(1, Layout(pane: self, area: area, context: context).list.height - 1)
-        guard selection.apply(action, count: events.count, pageSize: pageSize) else { return false }
-        // The detail box may have changed height, so the window is placed after the change.
-        let layout = Layout(pane: self, area: area, context: context)
-        selection.list.offset = firstEvent(events: events, height: layout.list.height)
+        guard let layout = measured?.layout else { return false }
+        let events = context.data.timeline.events
+        guard list.apply(action, total: events.count, rows: layout.list.height, height: heights(events)) else { return false }
+        // The detail box may have changed height, so the window is placed again after the change.
+        let after = Layout(pane: self, area: layout.area, context: context)
+        list.follow(total: events.count, rows: after.list.height, height: heights(events))
         return true
     }
 
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
-        let events = ShownEvents(matches: matches, all: context.data.timeline.events)
-        let layout = Layout(pane: self, area: area, context: context)
-        guard layout.list.contains(x: x, y: y) else { return false }
-        let rows = visibleRows(events: events, height: layout.list.height)
-        guard case .event(let position) = rows[safe: y - layout.list.y] else { return false }
-        selection.list.select(position, count: events.count)
-        selection.list.offset = firstEvent(events: events, height: layout.list.height)
+        guard let layout = measured?.layout, layout.list.contains(x: x, y: y) else { return false }
+        let events = context.data.timeline.events
+        let rows = layout.list.height
+        // The year heading above an event is not the event.
+        guard let position = list.position(atRow: y - layout.list.y, total: events.count, rows: rows, height: heights(events)),
+              let shown = list.visible(total: events.count, rows: rows, height: heights(events)).first(where: { $0.position == position }),
+              y - layout.list.y == shown.row + shown.height - 1 else { return false }
+        list.select(position, count: list.count(of: events.count))
+        list.follow(total: events.count, rows: rows, height: heights(events))
         return true
     }
 
@@ -79,45 +87,47 @@ public struct TimelinePane: PaneModel {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        let events = ShownEvents(matches: matches, all: context.data.timeline.events)
-        let layout = Layout(pane: self, area: area, context: context)
-        buffer.put(summary(events: events, context: context), x: layout.summary.x + 1, y: layout.summary.y,
+        let events = context.data.timeline.events
+        let layout = currentLayout(area: area, context: context)
+        buffer.put(summary(context: context), x: layout.summary.x + 1, y: layout.summary.y,
                    style: Style(filter.isEmpty ? .label : .accent), clip: layout.summary)
-        let rows = visibleRows(events: events, height: layout.list.height)
         let content = layout.list.splitLeft(layout.list.width.saturatingSubtract(2)).left // a gap, then the scroll marks
-        for (index, row) in rows.enumerated() {
-            let y = layout.list.y + index
-            switch row {
-            case .year(let year):
-                drawYear(year, y: y, area: content, context: context, into: &buffer)
-            case .event(let position):
-                guard let event = events.event(at: position) else { continue }
-                drawEvent(event, selected: position == selection.list.selected, y: y, area: content, context: context,
-                          into: &buffer)
+        let heights = heights(events)
+        for shown in list.visible(total: events.count, rows: layout.list.height, height: heights) {
+            guard let index = list.entry(at: shown.position, total: events.count) else { continue }
+            let event = events[index]
+            let full = heights(shown.position, shown.row == 0)
+            // A heading always comes with its event: a one-row window shows the event, a cut last entry nothing.
+            if shown.height < full, shown.row > 0 { continue }
+            var y = layout.list.y + shown.row
+            if full == 2, shown.height == 2 {
+                drawYear(event.date.year, y: y, area: content, context: context, into: &buffer)
+                y += 1
             }
+            drawEvent(event, selected: shown.position == list.selected, y: y, area: content, context: context, into: &buffer)
         }
-        let first = firstEvent(events: events, height: layout.list.height)
-        let lastShown: Int? = rows.last.flatMap { if case .event(let position) = $0 { position } else { nil } }
-        ScrollMarks.draw(into: &buffer, area: layout.list, moreAbove: first > 0,
-                         moreBelow: (lastShown ?? first) < events.count - 1, glyphs: context.glyphs)
-        if let detail = layout.detail, let panel = detailPanel(events: events, width: detail.width, context: context) {
+        let hidden = list.hidden(total: events.count, rows: layout.list.height, height: heights)
+        ScrollMarks.draw(into: &buffer, area: layout.list, moreAbove: hidden.above, moreBelow: hidden.below,
+                         glyphs: context.glyphs)
+        if let detail = layout.detail, let panel = detailPanel(width: detail.width, context: context) {
             panel.render(into: &buffer, area: detail, context: context)
         }
     }
 
-    private func summary(events: ShownEvents, context: RenderContext) -> String {
+    private func summary(context: RenderContext) -> String {
         let all = context.data.timeline.events
+        let shownCount = list.count(of: all.count)
         guard let start = all.first?.date.year, let end = all.last?.date.year else {
             return context.t("No events", "Keine Ereignisse")
         }
         if filter.isEmpty {
             return context.t("\(all.count) events, \(start)–\(end)", "\(all.count) Ereignisse, \(start)–\(end)")
         }
-        if events.count == 0 {
+        if shownCount == 0 {
             return context.t("No event matches “\(filter)”", "Kein Ereignis passt zu „\(filter)“")
         }
-        return context.t("Filter “\(filter)”: \(events.count) of \(all.count) events",
-                         "Filter „\(filter)“: \(events.count) von \(all.count) Ereignissen")
+        return context.t("Filter “\(filter)”: \(shownCount) of \(all.count) events",
+                         "Filter „\(filter)“: \(shownCount) von \(all.count) Ereignissen")
     }
 
     private func drawYear(_ year: Int, y: Int, area: Rect, context: RenderContext, into buffer: inout Buffer) {
@@ -152,8 +162,10 @@ public struct TimelinePane: PaneModel {
     }
 
     /// The detail box: title, text, confidence and sources; expanded, each source's publisher and title too.
-    private func detailPanel(events: ShownEvents, width: Int, context: RenderContext) -> DetailPanel? {
-        guard let event = events.event(at: selection.list.selected) else { return nil }
+    private func detailPanel(width: Int, context: RenderContext) -> DetailPanel? {
+        let events = context.data.timeline.events
+        guard let index = list.selectedEntry(total: events.count) else { return nil }
+        let event = events[index]
         let formatter = context.formatter
         let room = width.saturatingSubtract(4)
         var lines = TextLines.wrapped(context.text(event.title), width: room, style: Style(.value, bold: true))
@@ -167,7 +179,7 @@ public struct TimelinePane: PaneModel {
         }
         meta.append(Span(context.cite(event.sources), Style(.source)))
         lines.append(meta)
-        if selection.expanded {
+        if list.expanded {
             for id in event.sources {
                 guard let source = context.data.source(id: id) else { continue }
                 let dated = source.date.map { " (" + formatter.date($0) + ")" } ?? ""
@@ -175,7 +187,8 @@ public struct TimelinePane: PaneModel {
                                            style: Style(.dim), indent: "  ")
             }
         }
-        let position = context.t("\(selection.list.selected + 1) of \(events.count)", "\(selection.list.selected + 1) von \(events.count)")
+        let count = list.count(of: events.count)
+        let position = context.t("\(list.selected + 1) of \(count)", "\(list.selected + 1) von \(count)")
         let title = [formatter.date(event.date)
                         + (event.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : ""), TimelinePane.categoryTag(event.category, language: context.language),
                      position].joined(separator: " \(context.glyphs.separator) ")
@@ -199,117 +212,33 @@ public struct TimelinePane: PaneModel {
     // MARK: - Layout
 
     /// A summary line, the list, and the detail box below the list (narrow) or beside it (wide).
-    private struct Layout {
+    private struct Layout: Sendable {
+        var area: Rect
         var summary: Rect
         var list: Rect
         var detail: Rect?
 
         init(pane: TimelinePane, area: Rect, context: RenderContext) {
-            let events = ShownEvents(matches: pane.matches, all: context.data.timeline.events)
+            self.area = area
+            let events = context.data.timeline.events
+            let heights = pane.heights(events)
             let (summary, rest) = area.splitTop(1)
             self.summary = summary
             if area.width >= 100 {
                 let (left, right) = rest.splitLeft(area.width * 3 / 5)
                 let box = right.splitLeft(1).rest
-                let height = pane.detailPanel(events: events, width: box.width, context: context)?.naturalHeight ?? 0
+                let height = pane.detailPanel(width: box.width, context: context)?.naturalHeight ?? 0
                 list = Rect(x: left.x, y: left.y, width: left.width,
-                            height: pane.rowsNeeded(events: events, limit: left.height))
+                            height: pane.list.rowsNeeded(total: events.count, limit: left.height, height: heights))
                 detail = height > 0 ? box.splitTop(height).top : nil
                 return
             }
-            let natural = pane.detailPanel(events: events, width: rest.width, context: context)?.naturalHeight ?? 0
-            // Collapsed, the box keeps one height while moving, so the list does not jump;
-            // expanded, it may take all but a few rows of the list.
-            let cap = pane.selection.expanded ? rest.height.saturatingSubtract(4) : min(8, rest.height / 2)
-            var height = natural > 0 ? (pane.selection.expanded ? min(natural, cap) : cap) : 0
-            if height < 3 { height = 0 } // a box needs a row inside its borders
-            let listHeight = pane.rowsNeeded(events: events, limit: rest.height.saturatingSubtract(height))
+            let natural = pane.detailPanel(width: rest.width, context: context)?.naturalHeight ?? 0
+            let height = pane.list.detailHeight(natural: natural, available: rest.height, collapsedRows: 8)
+            let listHeight = pane.list.rowsNeeded(total: events.count, limit: rest.height.saturatingSubtract(height), height: heights)
             let (top, below) = rest.splitTop(listHeight)
             list = top
             detail = height > 0 ? below.splitTop(height).top : nil
         }
     }
-
-    // MARK: - Rows
-
-    private enum Row: Equatable {
-        case year(Int)
-        case event(Int)
-    }
-
-    /// The rows shown from the first visible event: a year heading on top and wherever the year changes.
-    private func visibleRows(events: ShownEvents, height: Int) -> [Row] {
-        var rows: [Row] = []
-        var position = firstEvent(events: events, height: height)
-        var previousYear: Int?
-        while rows.count < height, let event = events.event(at: position) {
-            // A heading always comes with its first event: none on the last row, and a one-row
-            // window shows the event rather than its year.
-            if event.date.year != previousYear, !(rows.isEmpty && height == 1) {
-                if rows.count == height - 1 { break }
-                rows.append(.year(event.date.year))
-                previousYear = event.date.year
-            }
-            rows.append(.event(position))
-            position += 1
-        }
-        return rows
-    }
-
-    /// How many rows the list needs, counted only up to `limit` (so a long list costs no more than a screen).
-    private func rowsNeeded(events: ShownEvents, limit: Int) -> Int {
-        let rows = visibleRows(events: events, height: limit)
-        guard case .event(let last) = rows.last, last == events.count - 1 else { return rows.isEmpty ? 0 : limit }
-        return rows.count
-    }
-
-    /// The first event on screen: the stored one, moved just enough to show the selection and fill the window.
-    private func firstEvent(events: ShownEvents, height: Int) -> Int {
-        guard events.count > 0, height > 0 else { return 0 }
-        let selected = min(selection.list.selected, events.count - 1)
-        let lowest = min(selection.list.offset, selected)
-        // Walk up from the selection while the rows still fit; never past the stored first event.
-        var first = selected
-        var used = 2 // the selected event and the year heading above it
-        while first > lowest, let above = events.event(at: first - 1), let current = events.event(at: first) {
-            let cost = above.date.year == current.date.year ? 1 : 2
-            guard used + cost <= height else { break }
-            used += cost
-            first -= 1
-        }
-        return min(first, lastFirstEvent(events: events, height: height))
-    }
-
-    /// The latest first event that still fills the window down to the last event.
-    private func lastFirstEvent(events: ShownEvents, height: Int) -> Int {
-        var first = events.count - 1
-        var used = 2
-        while first > 0, let above = events.event(at: first - 1), let current = events.event(at: first) {
-            let cost = above.date.year == current.date.year ? 1 : 2
-            guard used + cost <= height else { break }
-            used += cost
-            first -= 1
-        }
-        return first
-    }
-}
-
-/// The events a pane shows: all of them, or those the filter kept.
-fileprivate struct ShownEvents {
-    var matches: [Int]?
-    var all: [TimelineEvent]
-
-    var count: Int { matches?.count ?? all.count }
-
-    func index(at position: Int) -> Int? {
-        guard position >= 0, position < count else { return nil }
-        let index = matches?[position] ?? position
-        return index < all.count ? index : nil
-    }
-
-    func event(at position: Int) -> TimelineEvent? { index(at: position).map { all[$0] } }
-}
-
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
