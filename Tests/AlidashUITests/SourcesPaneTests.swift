@@ -75,21 +75,21 @@ import TestSupport
     @Test func selectionKeysRunFromErrataIntoSources() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
         let errata = TestData.bundled.errata.count, sources = TestData.bundled.sources.count
-        #expect(app.update(.key(.up)) == .redraw)
-        #expect(app.sources.selection.list.selected == 0)
+        #expect(app.update(.key(.up)) == .none, "already at the top: nothing changes, nothing is drawn")
+        #expect(app.sources.list.selected == 0)
         PaneTest.press(.down, times: errata, on: &app)
-        #expect(app.sources.selection.list.selected == errata)
+        #expect(app.sources.list.selected == errata)
         let screen = PaneTest.text(app.render())
         #expect(screen.contains("Sources (\(sources))"), "the heading scrolls in with the first source")
         #expect(screen.contains("S1 · Deutsche Welle · Jan 2019"))
         _ = app.update(.key(.character("G")))
-        #expect(app.sources.selection.list.selected == errata + sources - 1)
+        #expect(app.sources.list.selected == errata + sources - 1)
         let last = TestData.bundled.sources[sources - 1]
         #expect(PaneTest.text(app.render()).contains(last.url))
         _ = app.update(.key(.pageUp))
-        #expect(app.sources.selection.list.selected < errata + sources - 1)
+        #expect(app.sources.list.selected < errata + sources - 1)
         _ = app.update(.key(.character("g")))
-        #expect(app.sources.selection.list.selected == 0)
+        #expect(app.sources.list.selected == 0)
         #expect(PaneTest.text(app.render()).contains("What the article got wrong (\(errata))"))
     }
 
@@ -97,10 +97,10 @@ import TestSupport
         var app = TestData.app(width: 80, height: 24, pane: .sources)
         #expect(!PaneTest.text(app.render()).contains("Problem: The scale word is missing"))
         _ = app.update(.key(.enter))
-        #expect(app.sources.selection.expanded)
+        #expect(app.sources.list.expanded)
         #expect(PaneTest.text(app.render()).contains("Problem: The scale word is missing"))
         _ = app.update(.key(.escape))
-        #expect(!app.sources.selection.expanded)
+        #expect(!app.sources.list.expanded)
         #expect(app.update(.key(.escape)) == .none, "nothing left to close")
     }
 
@@ -111,9 +111,9 @@ import TestSupport
         let screen = PaneTest.text(app.render())
         #expect(screen.contains("(1 of 10)"), "E8 cites S13")
         #expect(screen.contains("E8"))
-        #expect(app.sources.selection.list.selected == 0, "E8 stays selected")
+        #expect(app.sources.list.selected == 0, "E8 stays selected")
         _ = app.update(.key(.escape))
-        #expect(app.sources.selection.list.selected == 7)
+        #expect(app.sources.list.selected == 7)
         PaneTest.applyFilter("no source is called this", to: &app)
         #expect(PaneTest.text(app.render()).contains("Sources (0 of \(TestData.bundled.sources.count))"))
     }
@@ -125,7 +125,7 @@ import TestSupport
             return
         }
         #expect(app.update(.mouse(.click(x: 20, y: row))) == .redraw)
-        #expect(app.sources.selection.list.selected == 2)
+        #expect(app.sources.list.selected == 2)
         #expect(PaneTest.text(app.render()).contains("E3 correction"))
         let heading = PaneTest.row(of: "What the article got wrong", in: app.render()) ?? 0
         #expect(app.update(.mouse(.click(x: 20, y: heading))) == .none, "a heading is not an entry")

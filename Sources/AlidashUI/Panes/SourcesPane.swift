@@ -7,80 +7,87 @@ extension PaneID {
 }
 
 public struct SourcesPane: PaneModel {
-    public private(set) var selection = ExpandableList()
-    public private(set) var filter = ""
-    /// Indices of the errata and sources the filter kept; nil when nothing is filtered.
-    private var matches: (errata: [Int], sources: [Int])?
+    /// One list over the errata and then the sources: entry `i` is erratum `i`, then source `i - errata.count`.
+    public private(set) var list = FilteredList()
+    public var filter: String { list.filter }
+    /// The layout for the last area and state, measured in `layout`.
+    private var measured: (key: LayoutKey, list: FilteredList, layout: Layout)?
 
     public init() {}
 
-    /// The pane's area, from the last `layout`.
-    private var area = Rect.zero
+    public mutating func layout(area: Rect, context: RenderContext) {
+        let key = context.layoutKey(area)
+        guard measured?.key != key || measured?.list != list else { return }
+        measured = (key, list, Layout(pane: self, area: area, context: context))
+    }
 
-    public mutating func layout(area: Rect, context: RenderContext) { self.area = area }
+    private func currentLayout(area: Rect, context: RenderContext) -> Layout {
+        if let measured, measured.key == context.layoutKey(area), measured.list == list { return measured.layout }
+        return Layout(pane: self, area: area, context: context)
+    }
 
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
-        let selectedID = Entries(matches: matches, data: old.data).entry(at: selection.list.selected).map { entry in
-            switch entry {
-            case .erratum(let index): return old.data.errata[index].id
-            case .source(let index): return old.data.sources[index].id
-            }
-        }
-        setFilter(filter, context: new)
-        let entries = Entries(matches: matches, data: new.data)
-        let position = (0..<entries.count).first { position in
-            switch entries.entry(at: position) {
-            case .erratum(let index): return new.data.errata[index].id == selectedID
-            case .source(let index): return new.data.sources[index].id == selectedID
-            case nil: return false
-            }
-        }
-        if let position { selection.list = ListState(selected: position) }
+        let selectedID = list.selectedEntry(total: Entries(old.data).count).map { Entries(old.data).id(of: $0) }
+        let entries = Entries(new.data)
+        let filter = list.filter
+        list.reload(selectedID: selectedID, total: entries.count, id: entries.id(of:),
+                    keeps: { entries.matches($0, filter: filter) })
     }
 
     public mutating func setFilter(_ text: String, context: RenderContext) {
-        let before = Entries(matches: matches, data: context.data).entry(at: selection.list.selected)
-        filter = text
-        if text.trimmingSpaces().isEmpty {
-            matches = nil
-        } else {
-            let errata = context.data.errata, sources = context.data.sources
-            matches = (errata.indices.filter { SourcesPane.matches(errata[$0], filter: text) },
-                       sources.indices.filter { SourcesPane.matches(sources[$0], filter: text) })
+        let entries = Entries(context.data)
+        list.setFilter(text, total: entries.count) { entries.matches($0, filter: text) }
+    }
+
+    /// Rows an entry takes: an erratum two, a source one, and the first of each section its headings too.
+    private func heights(_ entries: Entries) -> FilteredList.Height {
+        let list = self.list
+        return { position, _ in
+            Self.rows(at: position, list: list, entries: entries).count
         }
-        let entries = Entries(matches: matches, data: context.data)
-        let kept = before.flatMap { entry in (0..<entries.count).first { entries.entry(at: $0) == entry } }
-        selection.list = ListState(selected: kept ?? 0)
     }
 
-    private static func matches(_ erratum: Erratum, filter: String) -> Bool {
-        let texts = [erratum.problem, erratum.correction].flatMap { [$0.english, $0.german ?? ""] }
-        return filterMatches(filter, [erratum.id, erratum.quote] + texts + erratum.sources)
+    /// What each row of the entry at `position` shows.
+    private static func rows(at position: Int, list: FilteredList, entries: Entries) -> [Part] {
+        guard let index = list.entry(at: position, total: entries.count) else { return [] }
+        let previous = list.entry(at: position - 1, total: entries.count)
+        if entries.isErratum(index) {
+            return (previous == nil ? [.errataHeading] : []) + [.quote(index), .correction(index)]
+        }
+        // The errata heading stays when the filter kept no erratum, so "0 of 10" says so.
+        let opensSection = previous.map(entries.isErratum) ?? true
+        return (previous == nil ? [.errataHeading] : []) + (opensSection ? [.gap, .sourcesHeading, .columnHeading] : [])
+            + [.source(index)]
     }
 
-    private static func matches(_ source: Source, filter: String) -> Bool {
-        filterMatches(filter, [source.id, source.title, source.publisher, source.url, source.date?.description ?? ""])
-    }
+    /// The rows of a list the filter emptied.
+    private static let emptyRows: [Part] = [.errataHeading, .gap, .sourcesHeading, .columnHeading]
 
     // MARK: - Keys and mouse
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        let entries = Entries(matches: matches, data: context.data)
-        let pageSize = max(1, Layout(pane: self, area: area, context: context).list.height - 1)
-        guard selection.apply(action, count: entries.count, pageSize: pageSize) else { return false }
-        let layout = Layout(pane: self, area: area, context: context)
-        selection.list.offset = firstRow(entries: entries, height: layout.list.height)
+        guard let layout = measured?.layout else { return false }
+        let entries = Entries(context.data)
+        guard list.apply(action, total: entries.count, rows: layout.list.height, height: heights(entries)) else { return false }
+        let after = Layout(pane: self, area: layout.area, context: context)
+        list.follow(total: entries.count, rows: after.list.height, height: heights(entries))
         return true
     }
 
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
-        let entries = Entries(matches: matches, data: context.data)
-        let layout = Layout(pane: self, area: area, context: context)
-        guard layout.list.contains(x: x, y: y),
-              let position = entries.position(atRow: firstRow(entries: entries, height: layout.list.height) + y - layout.list.y)
-        else { return false }
-        selection.list.select(position, count: entries.count)
-        selection.list.offset = firstRow(entries: entries, height: layout.list.height)
+        guard let layout = measured?.layout, layout.list.contains(x: x, y: y) else { return false }
+        let entries = Entries(context.data)
+        let rows = layout.list.height
+        let row = y - layout.list.y
+        guard let shown = list.visible(total: entries.count, rows: rows, height: heights(entries))
+            .first(where: { row >= $0.row && row < $0.row + $0.height }) else { return false }
+        // A heading is not an entry.
+        switch Self.rows(at: shown.position, list: list, entries: entries)[safe: row - shown.row] {
+        case .quote, .correction, .source: break
+        default: return false
+        }
+        list.select(shown.position, count: list.count(of: entries.count))
+        list.follow(total: entries.count, rows: rows, height: heights(entries))
         return true
     }
 
@@ -88,34 +95,45 @@ public struct SourcesPane: PaneModel {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        let entries = Entries(matches: matches, data: context.data)
-        let layout = Layout(pane: self, area: area, context: context)
+        let entries = Entries(context.data)
+        let layout = currentLayout(area: area, context: context)
         let content = layout.list.inset(horizontal: 1, vertical: 0).splitLeft(layout.list.width.saturatingSubtract(3)).left
-        let first = firstRow(entries: entries, height: layout.list.height)
-        for index in 0..<layout.list.height {
-            let row = first + index
-            guard row < entries.rowCount else { break }
-            drawRow(row, entries: entries, y: layout.list.y + index, area: content, context: context, into: &buffer)
+        let heights = heights(entries)
+        if list.count(of: entries.count) == 0 { // nothing matched: the headings say "0 of …"
+            for (offset, part) in Self.emptyRows.prefix(layout.list.height).enumerated() {
+                drawRow(part, selected: false, entries: entries, y: layout.list.y + offset, area: content, context: context,
+                        into: &buffer)
+            }
         }
-        ScrollMarks.draw(into: &buffer, area: layout.list, moreAbove: first > 0,
-                         moreBelow: first + layout.list.height < entries.rowCount, glyphs: context.glyphs)
+        for shown in list.visible(total: entries.count, rows: layout.list.height, height: heights) {
+            let parts = Self.rows(at: shown.position, list: list, entries: entries)
+            for (offset, part) in parts.prefix(shown.height).enumerated() {
+                drawRow(part, selected: shown.position == list.selected, entries: entries,
+                        y: layout.list.y + shown.row + offset, area: content, context: context, into: &buffer)
+            }
+        }
+        let hidden = list.hidden(total: entries.count, rows: layout.list.height, height: heights)
+        ScrollMarks.draw(into: &buffer, area: layout.list, moreAbove: hidden.above, moreBelow: hidden.below,
+                         glyphs: context.glyphs)
         if let detail = layout.detail, let panel = detailPanel(entries: entries, width: detail.width, context: context) {
             panel.render(into: &buffer, area: detail, context: context)
         }
     }
 
-    private func drawRow(_ row: Int, entries: Entries, y: Int, area: Rect, context: RenderContext,
+    private func drawRow(_ part: Part, selected: Bool, entries: Entries, y: Int, area: Rect, context: RenderContext,
                          into buffer: inout Buffer) {
         let line = Rect(x: area.x, y: y, width: area.width, height: 1)
-        switch entries.part(ofRow: row) {
+        let shownErrata = list.shownCount(below: entries.errata.count, total: entries.count)
+        switch part {
         case .errataHeading:
-            let count = matches == nil ? "\(entries.errataCount)"
-                : context.t("\(entries.errataCount) of \(context.data.errata.count)", "\(entries.errataCount) von \(context.data.errata.count)")
+            let all = entries.errata.count
+            let count = list.matches == nil ? "\(all)" : context.t("\(shownErrata) of \(all)", "\(shownErrata) von \(all)")
             buffer.put(context.t("What the article got wrong", "Was der Artikel falsch hat") + " (\(count))",
                        x: line.x, y: y, style: Style(.title, bold: true), clip: line)
         case .sourcesHeading:
-            let count = matches == nil ? "\(entries.sourceCount)"
-                : context.t("\(entries.sourceCount) of \(context.data.sources.count)", "\(entries.sourceCount) von \(context.data.sources.count)")
+            let all = entries.sources.count
+            let shown = list.count(of: entries.count) - shownErrata
+            let count = list.matches == nil ? "\(all)" : context.t("\(shown) of \(all)", "\(shown) von \(all)")
             buffer.put(context.t("Sources", "Quellen") + " (\(count))", x: line.x, y: y,
                        style: Style(.title, bold: true), clip: line)
         case .columnHeading:
@@ -128,19 +146,15 @@ public struct SourcesPane: PaneModel {
             }
         case .gap:
             break
-        case .erratum(let position, let secondLine):
-            guard case .erratum(let index) = entries.entry(at: position) else { return }
-            let erratum = context.data.errata[index]
-            let selected = position == selection.list.selected
+        case .quote(let index), .correction(let index):
+            let erratum = entries.errata[index]
             if selected { buffer.fill(line, style: Style(.selection)) }
-            let spans = secondLine ? correctionLine(erratum, width: line.width, context: context)
+            let spans = part == .correction(index) ? correctionLine(erratum, width: line.width, context: context)
                 : quoteLine(erratum, width: line.width, context: context)
             TextLines.draw(selected ? spans.map { Span($0.text, Style(.selection, bold: $0.style.bold)) } : spans,
                            into: &buffer, x: line.x, y: y, area: line)
-        case .source(let position):
-            guard case .source(let index) = entries.entry(at: position) else { return }
-            let source = context.data.sources[index]
-            let selected = position == selection.list.selected
+        case .source(let index):
+            let source = entries.sources[index - entries.errata.count]
             if selected { buffer.fill(line, style: Style(.selection)) }
             let date = source.date.map(context.formatter.date) ?? "–"
             let cells = [(source.id, Role.source), (source.publisher, .label), (date, .accent), (source.title, .normal)]
@@ -213,11 +227,11 @@ public struct SourcesPane: PaneModel {
     private func detailPanel(entries: Entries, width: Int, context: RenderContext) -> DetailPanel? {
         let room = width.saturatingSubtract(4)
         let formatter = context.formatter
-        switch entries.entry(at: selection.list.selected) {
-        case .erratum(let index):
-            let erratum = context.data.errata[index]
+        guard let index = list.selectedEntry(total: entries.count) else { return nil }
+        if entries.isErratum(index) {
+            let erratum = entries.errata[index]
             var lines: [StyledLine] = []
-            if selection.expanded {
+            if list.expanded {
                 lines += TextLines.wrapped(context.t("Article: ", "Artikel: ") + "„" + erratum.quote + "“", width: room,
                                            style: Style(.warning))
                 lines += TextLines.wrapped(context.t("Problem: ", "Fehler: ") + context.text(erratum.problem), width: room)
@@ -232,14 +246,14 @@ public struct SourcesPane: PaneModel {
             }
             lines += TextLines.wrapped(context.text(erratum.correction), width: room)
             lines.append([Span(context.cite(erratum.sources), Style(.source))])
-            if selection.expanded {
+            if list.expanded {
                 lines += sourceLines(erratum.sources, width: room, context: context)
             }
             return DetailPanel(title: erratum.id + " " + context.t("correction", "Korrektur"), lines: lines)
-        case .source(let index):
-            let source = context.data.sources[index]
+        } else {
+            let source = entries.sources[index - entries.errata.count]
             var lines: [StyledLine] = []
-            if selection.expanded {
+            if list.expanded {
                 lines += TextLines.wrapped(source.title, width: room, style: Style(.value, bold: true))
                 lines += TextLines.wrapped(source.publisher, width: room, style: Style(.label))
                 lines += TextLines.wrapped(source.date.map(formatter.date) ?? context.t("no date", "ohne Datum"),
@@ -250,8 +264,6 @@ public struct SourcesPane: PaneModel {
             let title = [source.id, source.publisher, source.date.map(formatter.date)].compactMap { $0 }
                 .joined(separator: " \(context.glyphs.separator) ")
             return DetailPanel(title: title, lines: lines)
-        case nil:
-            return nil
         }
     }
 
@@ -266,106 +278,60 @@ public struct SourcesPane: PaneModel {
     // MARK: - Layout
 
     /// The list on top and the detail box below it; collapsed, the box keeps one height so the list stays put.
-    private struct Layout {
+    private struct Layout: Sendable {
+        var area: Rect
         var list: Rect
         var detail: Rect?
 
         init(pane: SourcesPane, area: Rect, context: RenderContext) {
-            let entries = Entries(matches: pane.matches, data: context.data)
+            self.area = area
+            let entries = Entries(context.data)
             let natural = pane.detailPanel(entries: entries, width: area.width, context: context)?.naturalHeight ?? 0
-            let cap = pane.selection.expanded ? area.height.saturatingSubtract(4) : min(6, area.height / 2)
-            var height = natural > 0 ? (pane.selection.expanded ? min(natural, cap) : cap) : 0
-            if height < 3 { height = 0 } // a box needs a row inside its borders
-            let (top, below) = area.splitTop(min(entries.rowCount, area.height.saturatingSubtract(height)))
+            let height = pane.list.detailHeight(natural: natural, available: area.height, collapsedRows: 6)
+            let rows = pane.list.count(of: entries.count) == 0 ? min(SourcesPane.emptyRows.count, area.height)
+                : pane.list.rowsNeeded(total: entries.count, limit: area.height.saturatingSubtract(height),
+                                       height: pane.heights(entries))
+            let (top, below) = area.splitTop(rows)
             list = top
             detail = height > 0 ? below.splitTop(height).top : nil
         }
     }
+}
 
-    // MARK: - Rows
+/// What a row of the list shows: a heading, or part of an entry (by its index over errata, then sources).
+private enum Part: Equatable {
+    case errataHeading, gap, sourcesHeading, columnHeading
+    case quote(Int), correction(Int)
+    case source(Int)
+}
 
-    /// The first row on screen: the stored one, moved just enough to show all of the selected entry.
-    private func firstRow(entries: Entries, height: Int) -> Int {
-        guard height > 0, entries.count > 0 else { return 0 }
-        let selected = min(selection.list.selected, entries.count - 1)
-        let top = entries.firstRow(of: selected)
-        let bottom = top + entries.height(of: selected) - 1
-        var first = min(selection.list.offset, entries.rowCount.saturatingSubtract(height))
-        // Moving up to the first entry of a section also shows the section's headings.
-        let headings = selected == 0 ? top : (selected == entries.errataCount ? 3 : 0)
-        if top - headings < first { first = max(0, top - headings) }
-        if bottom >= first + height { first = bottom - height + 1 }
-        return max(0, first)
+/// The errata, then the sources, as one run of entries.
+private struct Entries {
+    var errata: [Erratum]
+    var sources: [Source]
+
+    init(_ data: DataSet) {
+        errata = data.errata
+        sources = data.sources
+    }
+
+    var count: Int { errata.count + sources.count }
+
+    func isErratum(_ index: Int) -> Bool { index < errata.count }
+
+    func id(of index: Int) -> String { isErratum(index) ? errata[index].id : sources[index - errata.count].id }
+
+    func matches(_ index: Int, filter: String) -> Bool {
+        if isErratum(index) {
+            let erratum = errata[index]
+            let texts = [erratum.problem, erratum.correction].flatMap { [$0.english, $0.german ?? ""] }
+            return filterMatches(filter, [erratum.id, erratum.quote] + texts + erratum.sources)
+        }
+        let source = sources[index - errata.count]
+        return filterMatches(filter, [source.id, source.title, source.publisher, source.url, source.date?.description ?? ""])
     }
 }
 
-/// The errata and sources the pane lists, and where each sits among the rows (pure arithmetic, so
-/// finding a row never walks the list, and an unfiltered list is never copied).
-private struct Entries {
-    enum Entry: Equatable {
-        case erratum(Int)
-        case source(Int)
-    }
-
-    enum Part {
-        case errataHeading, gap, sourcesHeading, columnHeading
-        case erratum(position: Int, secondLine: Bool)
-        case source(position: Int)
-    }
-
-    /// Indices the filter kept; nil for all.
-    var errataMatches: [Int]?
-    var sourceMatches: [Int]?
-    var data: DataSet
-
-    init(matches: (errata: [Int], sources: [Int])?, data: DataSet) {
-        errataMatches = matches?.errata
-        sourceMatches = matches?.sources
-        self.data = data
-    }
-
-    var errataCount: Int { errataMatches?.count ?? data.errata.count }
-    var sourceCount: Int { sourceMatches?.count ?? data.sources.count }
-    var count: Int { errataCount + sourceCount }
-
-    /// A heading, the errata (two rows each), a gap, a heading and column titles, the sources (a row each).
-    var rowCount: Int { 4 + 2 * errataCount + sourceCount }
-
-    /// The entry at a list position: an index into the errata or the sources.
-    func entry(at position: Int) -> Entry? {
-        if position >= 0, position < errataCount {
-            let index = errataMatches?[position] ?? position
-            return index < data.errata.count ? .erratum(index) : nil
-        }
-        let offset = position - errataCount
-        guard offset >= 0, offset < sourceCount else { return nil }
-        let index = sourceMatches?[offset] ?? offset
-        return index < data.sources.count ? .source(index) : nil
-    }
-
-    func firstRow(of position: Int) -> Int {
-        position < errataCount ? 1 + 2 * position : 4 + 2 * errataCount + (position - errataCount)
-    }
-
-    func height(of position: Int) -> Int { position < errataCount ? 2 : 1 }
-
-    func part(ofRow row: Int) -> Part {
-        let sourcesStart = 4 + 2 * errataCount
-        switch row {
-        case 0: return .errataHeading
-        case 1..<(1 + 2 * errataCount): return .erratum(position: (row - 1) / 2, secondLine: (row - 1) % 2 == 1)
-        case sourcesStart - 3: return .gap
-        case sourcesStart - 2: return .sourcesHeading
-        case sourcesStart - 1: return .columnHeading
-        default: return .source(position: errataCount + row - sourcesStart)
-        }
-    }
-
-    func position(atRow row: Int) -> Int? {
-        switch part(ofRow: row) {
-        case .erratum(let position, _): return position
-        case .source(let position): return position < count ? position : nil
-        default: return nil
-        }
-    }
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

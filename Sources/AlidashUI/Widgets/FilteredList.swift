@@ -42,13 +42,20 @@ public struct FilteredList: Sendable, Equatable {
     /// Where the entry with index `index` is shown, if it is.
     public func position(ofEntry index: Int, total: Int) -> Int? {
         guard index >= 0, index < total else { return nil }
+        let low = shownCount(below: index, total: total)
         guard let matches else { return index }
+        return low < matches.count && matches[low] == index ? low : nil
+    }
+
+    /// How many shown entries have an index below `index` (a binary search, never a walk).
+    public func shownCount(below index: Int, total: Int) -> Int {
+        guard let matches else { return min(max(0, index), total) }
         var low = 0, high = matches.count
         while low < high {
             let middle = (low + high) / 2
             if matches[middle] < index { low = middle + 1 } else { high = middle }
         }
-        return low < matches.count && matches[low] == index ? low : nil
+        return low
     }
 
     // MARK: - Filtering and reloading
