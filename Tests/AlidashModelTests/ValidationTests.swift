@@ -30,6 +30,23 @@ import TestSupport
         }
     }
 
+    /// What a hub's key fact measures and whose figure a comparison fact is are data, checked against the fact.
+    @Test func factTopicsMustFitTheFactAndComparisonFactsNameTheirCompany() throws {
+        let wrongTopic = problems(editing: "hubs.json") {
+            $0.replacing("\"topic\": \"signed\"", with: "\"topic\": \"jobs\"")
+        }
+        #expect(wrongTopic.contains { $0.file == "hubs.json" && $0.path.hasSuffix(".topic") && $0.message.contains("needs a count") },
+                "\(wrongTopic)")
+        let unknownTopic = problems(editing: "hubs.json") {
+            $0.replacing("\"topic\": \"signed\"", with: "\"topic\": \"signing\"")
+        }
+        #expect(!unknownTopic.isEmpty)
+        let noCompany = problems(editing: "comparison.json") {
+            $0.replacing("\"cmp.amazon.3p-share-gms\",\n      \"company\": \"amazon\",", with: "\"cmp.amazon.3p-share-gms\",")
+        }
+        #expect(noCompany.contains { $0.path.hasSuffix(".company") && $0.message.contains("amazon") }, "\(noCompany)")
+    }
+
     @Test func bundledFilesDecodeUnchanged() throws {
         _ = try DataLoader.decode(TestData.bundledFiles, origin: "test")
     }

@@ -99,6 +99,26 @@ struct DataValidator {
             }
             if let quantity = fact.quantity { checkQuantity(located.file, located.path + ".quantity", quantity) }
             checkCitations(located.file, located.path, sources: fact.sources, confidence: fact.confidence)
+            if let topic = fact.topic, let problem = DataValidator.mismatch(of: topic, with: fact) {
+                report(located.file, located.path + ".topic", problem)
+            }
+        }
+    }
+
+    /// Why a fact cannot carry `topic`: a signing or an opening needs a date, an area an area unit, an
+    /// investment a currency, jobs a count.
+    static func mismatch(of topic: FactTopic, with fact: Fact) -> String? {
+        let unit = fact.quantity?.unit
+        switch topic {
+        case .signed, .opened:
+            return fact.date == nil ? "a \"\(topic.rawValue)\" fact needs a date" : nil
+        case .area:
+            return [.squareMetres, .hectares, .acres, .squareFeet].contains(unit) ? nil
+                : "an \"area\" fact needs an amount in m2, ha, acre or sqft"
+        case .investment:
+            return unit?.currency != nil ? nil : "an \"investment\" fact needs an amount in a currency"
+        case .jobs:
+            return unit == .count ? nil : "a \"jobs\" fact needs a count"
         }
     }
 
@@ -256,6 +276,9 @@ struct DataValidator {
         checkUnique(file, "breakdowns", ids: data.comparison.breakdowns.map(\.id), what: "breakdown")
         for (index, row) in data.comparison.rows.enumerated() {
             checkCitations(file, "rows[\(index)]", sources: row.sources, confidence: row.confidence)
+        }
+        for (index, fact) in data.comparison.facts.enumerated() where fact.company == nil {
+            report(file, "facts[\(index)].company", "expected \"amazon\" or \"alibaba\": whose figure this is")
         }
         for (index, breakdown) in data.comparison.breakdowns.enumerated() {
             let path = "breakdowns[\(index)]"

@@ -9,6 +9,15 @@ public struct Fact: Decodable, Sendable, Identifiable {
     public var confidence: Confidence
     public var sources: [String]
     public var note: LocalizedText?
+    /// What a hub's key fact measures, for the Hubs summary; nil for the facts shown only in full.
+    public var topic: FactTopic?
+    /// Whose figure a comparison fact is (required in comparison.json).
+    public var company: Company?
+}
+
+/// What a hub's key fact measures.
+public enum FactTopic: String, Decodable, Sendable, CaseIterable {
+    case signed, opened, area, investment, jobs
 }
 
 /// A publication a figure was read in.

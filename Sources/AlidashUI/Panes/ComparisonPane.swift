@@ -114,9 +114,8 @@ public struct ComparisonPane: PaneModel {
         if !facts.isEmpty {
             result.append([])
             result.append([Piece(x: 0, line: [Span(context.t("Key facts", "Kennzahlen"), Style(.title, bold: true))])])
-            // Grouped by company: comparison fact ids start with the company ("cmp.amazon.…").
-            let amazonFacts = facts.filter { $0.id.hasPrefix("cmp.amazon.") }
-            let alibabaFacts = facts.filter { !$0.id.hasPrefix("cmp.amazon.") }
+            let amazonFacts = facts.filter { $0.company == .amazon }
+            let alibabaFacts = facts.filter { $0.company == .alibaba }
             for (company, group) in [("Amazon", amazonFacts), ("Alibaba", alibabaFacts)] where !group.isEmpty {
                 result.append([Piece(x: 0, line: [Span(company, Style(.header))])])
                 result += factRows(group, width: width, context: context)

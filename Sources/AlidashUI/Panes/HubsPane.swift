@@ -7,140 +7,106 @@ extension PaneID {
 }
 
 public struct HubsPane: PaneModel {
-    public private(set) var list = ListState()
-    public private(set) var filter = ""
-    /// Indices into `hubs` that match the filter, worked out when the filter changes; nil when nothing is
-    /// filtered, so keys and drawing never walk the whole list.
-    private var matches: [Int]?
-    /// True while the full detail view of the selected hub is open (Enter toggles it, Esc closes it).
-    public private(set) var isDetailOpen = false
+    /// The hubs the filter keeps and the selected one; `expanded` is the full detail view (Enter, Esc).
+    public private(set) var list = FilteredList()
     public private(set) var detailScroll = 0
+    public var filter: String { list.filter }
+    public var isDetailOpen: Bool { list.expanded }
+    /// What keys and clicks need, measured for the last area and state (see `layout`).
+    private var measured: Measured?
+
+    private struct Measured {
+        var key: LayoutKey
+        var list: FilteredList
+        var layout: HubsLayout
+        /// Lines of the selected hub's detail view at its width.
+        var detailLineCount: Int
+    }
 
     public init() {}
 
-    /// The pane's area, from the last `layout`.
-    private var area = Rect.zero
-
-    public mutating func layout(area: Rect, context: RenderContext) { self.area = area }
+    public mutating func layout(area: Rect, context: RenderContext) {
+        let key = context.layoutKey(area)
+        guard measured?.key != key || measured?.list != list else { return }
+        let layout = HubsLayout(area: area, hubCount: visibleHubs(context).count, detailOpen: isDetailOpen)
+        let lines = selectedHub(context).map { detailLines($0, width: layout.detailContent.width, context: context).count } ?? 0
+        measured = Measured(key: key, list: list, layout: layout, detailLineCount: lines)
+    }
 
     // MARK: - Hubs shown
 
     /// The hubs the filter lets through (by name, place, country or role, in either language), in data order.
     public func visibleHubs(_ context: RenderContext) -> [Hub] {
         let all = context.data.hubs
-        guard let matches else { return all }
+        guard let matches = list.matches else { return all }
         return matches.compactMap { $0 < all.count ? all[$0] : nil }
     }
 
     /// The selected hub among the visible ones (the selection is clamped, so a shorter list never traps).
     public func selectedHub(_ context: RenderContext) -> Hub? {
-        selected(in: visibleHubs(context))
-    }
-
-    private func selected(in hubs: [Hub]) -> Hub? {
-        hubs.isEmpty ? nil : hubs[min(list.selected, hubs.count - 1)]
+        list.selectedEntry(total: context.data.hubs.count).map { context.data.hubs[$0] }
     }
 
     private static func matches(_ hub: Hub, filter: String) -> Bool {
         filterMatches(filter, [hub.name, hub.place, hub.country, hub.role].flatMap { [$0.english, $0.german ?? ""] })
     }
 
-    /// The selection, clamped to `count` items, with the scroll offset that keeps it visible.
-    private func clampedList(count: Int, height: Int) -> ListState {
-        var state = list
-        state.selected = min(state.selected, max(0, count - 1))
-        state.offset = state.visibleOffset(height: height, count: count)
-        return state
-    }
+    /// Every hub takes one row of the list.
+    private static func oneRow(_ position: Int, _ atTop: Bool) -> Int { 1 }
 
     // MARK: - Keys and mouse
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        let hubs = visibleHubs(context)
-        let layout = HubsLayout(area: area, hubCount: hubs.count, detailOpen: isDetailOpen)
+        guard let measured else { return false }
+        let total = context.data.hubs.count
         if isDetailOpen {
-            return handleDetail(action, layout: layout, context: context)
-        }
-        if action == .open {
-            guard !hubs.isEmpty else { return false }
-            isDetailOpen = true
-            detailScroll = 0
+            // In the detail view the keys scroll it; Enter and Esc close it.
+            if action == .open || action == .close {
+                list.expanded = false
+                detailScroll = 0
+                return true
+            }
+            let view = measured.layout.detailContent.height
+            guard let next = TextScroll.offset(after: action, from: detailScroll,
+                                               maxOffset: measured.detailLineCount.saturatingSubtract(view),
+                                               pageSize: view - 1), next != detailScroll else { return false }
+            detailScroll = next
             return true
         }
-        let before = list
-        let height = layout.listBodyHeight
-        guard list.apply(action, count: hubs.count, pageSize: height) else { return false }
-        list.follow(height: height, count: hubs.count)
-        return list != before
-    }
-
-    /// In the detail view the keys scroll it; Enter and Esc close it.
-    private mutating func handleDetail(_ action: Action, layout: HubsLayout, context: RenderContext) -> Bool {
-        let page = max(1, layout.detailContent.height - 1)
-        let maxScroll: Int
-        if let hub = selectedHub(context) {
-            let total = detailLines(hub, width: layout.detailContent.width, context: context).count
-            maxScroll = total.saturatingSubtract(layout.detailContent.height)
-        } else {
-            maxScroll = 0
-        }
-        let before = detailScroll
-        switch action {
-        case .open, .close:
-            isDetailOpen = false
-            detailScroll = 0
-            return true
-        case .moveDown: detailScroll = min(maxScroll, detailScroll + 1)
-        case .moveUp: detailScroll = max(0, detailScroll - 1)
-        case .pageDown: detailScroll = min(maxScroll, detailScroll + page)
-        case .pageUp: detailScroll = max(0, detailScroll - page)
-        case .top: detailScroll = 0
-        case .bottom: detailScroll = maxScroll
-        default: return false
-        }
-        return detailScroll != before
+        guard action != .close else { return false }
+        detailScroll = 0
+        return list.apply(action, total: total, rows: measured.layout.listBodyHeight, height: HubsPane.oneRow)
     }
 
     /// Keeps the selected hub selected when it still matches; otherwise starts at the top of the new list.
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
-        select(hubID: selectedHub(old)?.id, filter: filter, context: new)
+        let hubs = new.data.hubs
+        let filter = list.filter
+        list.reload(selectedID: selectedHub(old)?.id, total: hubs.count, id: { hubs[$0].id },
+                    keeps: { HubsPane.matches(hubs[$0], filter: filter) })
+        if !isDetailOpen { detailScroll = 0 }
     }
 
     public mutating func setFilter(_ text: String, context: RenderContext) {
-        select(hubID: selectedHub(context)?.id, filter: text, context: context)
-    }
-
-    /// Applies `text` as the filter and keeps `previous` selected when it is still shown.
-    private mutating func select(hubID previous: String?, filter text: String, context: RenderContext) {
-        filter = text
-        let all = context.data.hubs
-        matches = text.trimmingSpaces().isEmpty ? nil : all.indices.filter { HubsPane.matches(all[$0], filter: text) }
-        let hubs = visibleHubs(context)
-        if let previous, let index = hubs.firstIndex(where: { $0.id == previous }) {
-            list.select(index, count: hubs.count)
-        } else {
-            list = ListState()
-            isDetailOpen = false
-            detailScroll = 0
-        }
+        let hubs = context.data.hubs
+        list.setFilter(text, total: hubs.count) { HubsPane.matches(hubs[$0], filter: text) }
+        if !isDetailOpen { detailScroll = 0 }
     }
 
     /// A click on a list row selects that hub; a click on the selected row opens its details.
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
-        guard !isDetailOpen else { return false }
-        let hubs = visibleHubs(context)
-        let layout = HubsLayout(area: area, hubCount: hubs.count, detailOpen: false)
+        guard !isDetailOpen, let layout = measured?.layout else { return false }
         let body = layout.listBody
-        guard body.contains(x: x, y: y) else { return false }
-        let shown = clampedList(count: hubs.count, height: body.height)
-        let index = shown.offset + (y - body.y)
-        guard index < hubs.count else { return false }
-        if index == shown.selected {
-            isDetailOpen = true
+        let total = context.data.hubs.count
+        guard body.contains(x: x, y: y),
+              let position = list.position(atRow: y - body.y, total: total, rows: body.height, height: HubsPane.oneRow)
+        else { return false }
+        if position == list.selected {
+            list.expanded = true
             detailScroll = 0
         } else {
-            list.select(index, count: hubs.count)
-            list.follow(height: body.height, count: hubs.count)
+            list.select(position, count: list.count(of: total))
+            list.follow(total: total, rows: body.height, height: HubsPane.oneRow)
         }
         return true
     }
@@ -150,7 +116,7 @@ public struct HubsPane: PaneModel {
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
         let hubs = visibleHubs(context)
-        let selected = selected(in: hubs)
+        let selected = selectedHub(context)
         let layout = HubsLayout(area: area, hubCount: hubs.count, detailOpen: isDetailOpen)
         if isDetailOpen, let selected {
             renderDetail(selected, into: &buffer, layout: layout, context: context)
@@ -177,11 +143,11 @@ public struct HubsPane: PaneModel {
                        style: Style(.dim), clip: inner)
             return
         }
-        let shown = clampedList(count: hubs.count, height: layout.listBodyHeight)
+        let first = list.firstShown(total: context.data.hubs.count, rows: layout.listBodyHeight, height: HubsPane.oneRow)
         let columns = HubsPane.listColumns(width: inner.width, context: context)
         let glyphs = context.glyphs
-        let selectedIndex = shown.selected
-        let table = Table(columns: columns, rowCount: hubs.count, selected: selectedIndex, offset: shown.offset) { index in
+        let selectedIndex = min(list.selected, hubs.count - 1)
+        let table = Table(columns: columns, rowCount: hubs.count, selected: selectedIndex, offset: first) { index in
             let hub = hubs[index]
             let marker = index == selectedIndex ? glyphs.selectedMarker : glyphs.marker
             var cells = [TableCell(String(marker), style: Style(index == selectedIndex ? .mapSelected : .mapMarker)),
@@ -269,7 +235,7 @@ public struct HubsPane: PaneModel {
         let mapHeight = min(WorldMap.preferredHeight(width: inner.width), inner.height.saturatingSubtract(info.count))
         let (mapArea, captionArea) = inner.splitTop(max(1, mapHeight))
         var shown = hubs
-        if matches != nil, let headquarters = context.data.headquarters, !hubs.contains(where: { $0.id == headquarters.id }) {
+        if list.matches != nil, let headquarters = context.data.headquarters, !hubs.contains(where: { $0.id == headquarters.id }) {
             shown.append(headquarters)
         }
         // A narrow map has room for one label only: the selected hub's; so has a crowded one, where labels
@@ -280,7 +246,7 @@ public struct HubsPane: PaneModel {
                 MapMarker(coordinates: hub.location.coordinates, label: HubsPane.shortPlace(hub, context: context),
                           isSelected: hub.id == selected?.id)
             }
-            : HubsPane.unlabelledMarkers(at: matches == nil ? context.data.hubCoordinates : shown.map(\.location.coordinates),
+            : HubsPane.unlabelledMarkers(at: list.matches == nil ? context.data.hubCoordinates : shown.map(\.location.coordinates),
                                          selected: selected, in: mapArea, context: context)
         WorldMap(markers: markers).render(into: &buffer, area: mapArea, glyphs: context.glyphs)
         TextLines.drawScrolled(info, offset: 0, into: &buffer, area: captionArea)
@@ -289,10 +255,9 @@ public struct HubsPane: PaneModel {
     /// For `print`: the pane as it is, then each hub's full detail.
     public func printStates(context: RenderContext) -> [any PaneModel] {
         [self] + context.data.hubs.indices.map { index in
-            var pane = self
-            pane.list = ListState(selected: index)
-            pane.isDetailOpen = true
-            pane.detailScroll = 0
+            var pane = HubsPane()
+            pane.list.select(index, count: context.data.hubs.count)
+            pane.list.expanded = true
             return pane
         }
     }
@@ -583,22 +548,22 @@ public struct HubsPane: PaneModel {
         }
     }
 
-    /// The key facts, by what they measure: signings, openings or launches, areas, investments and jobs.
-    /// Dates are recognised by the words of their English label, amounts by their unit. `capped` keeps the
-    /// most telling few: the first signing, two openings, the first two areas, two investments, and the first
-    /// and the latest job figure; the detail view shows every fact.
+    /// The key facts, by the topic the data gives them: signings, openings or launches, areas, investments
+    /// and jobs. `capped` keeps the most telling few: the first signing, two openings, the first two areas,
+    /// two investments, and the first and the latest job figure; the detail view shows every fact.
     static func keyFacts(of hub: Hub, capped: Bool) -> [(topic: KeyTopic, fact: Fact)] {
-        func labelHas(_ fact: Fact, _ words: [String]) -> Bool {
-            let label = fact.label.english.lowercased()
-            return words.contains { label.contains($0) }
-        }
-        let dated = hub.facts.filter { $0.date != nil }.sorted { $0.date! < $1.date! }
+        func facts(_ topic: FactTopic) -> [Fact] { hub.facts.filter { $0.topic == topic } }
         let limit = capped ? 2 : Int.max
-        let signed = dated.filter { labelHas($0, ["signed"]) }.prefix(capped ? 1 : Int.max)
-        let opened = dated.filter { labelHas($0, ["opened", "inaugurat", "launched"]) }.prefix(limit)
-        let areas = hub.facts.filter { [.squareMetres, .hectares, .acres, .squareFeet].contains($0.quantity?.unit) }.prefix(limit)
-        let investments = hub.facts.filter { $0.quantity?.unit.currency != nil }.prefix(limit)
-        let allJobs = hub.facts.filter { $0.quantity?.unit == .count && labelHas($0, ["job"]) }
+        // Signings and openings carry dates (the validator checks it).
+        let byDate: (Fact, Fact) -> Bool = { first, second in
+            guard let one = first.date, let other = second.date else { return false }
+            return one < other
+        }
+        let signed = facts(.signed).sorted(by: byDate).prefix(capped ? 1 : Int.max)
+        let opened = facts(.opened).sorted(by: byDate).prefix(limit)
+        let areas = facts(.area).prefix(limit)
+        let investments = facts(.investment).prefix(limit)
+        let allJobs = facts(.jobs)
         let jobs = capped && allJobs.count > 2 ? [allJobs.first!, allJobs.last!] : allJobs
         return signed.map { (.signed, $0) } + opened.map { (.opened, $0) } + areas.map { (.area, $0) }
             + investments.map { (.investment, $0) } + jobs.map { (.jobs, $0) }
