@@ -17,14 +17,14 @@ import TestSupport
         for _ in 0..<100 where PaneTest.row(of: "Amazon net sales by group", in: app.render()) != 6 {
             _ = app.update(.key(.down))
         }
-        #expect(ExpectedScreen.mismatch(app.render(), named: "comparison-80x24-en-breakdowns") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "comparison-80x24-en-breakdowns") == nil)
     }
 
     @Test func screenFiltered() {
         var app = TestData.app(width: 120, height: 40, language: .de, pane: .comparison)
         PaneTest.applyFilter("FBA", to: &app)
         #expect(app.comparison.filter == "FBA")
-        #expect(ExpectedScreen.mismatch(app.render(), named: "comparison-120x40-de-filter-fba") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "comparison-120x40-de-filter-fba") == nil)
     }
 
     // MARK: - Real data

@@ -37,7 +37,7 @@ import Darwin
     @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de)])
     func screen(width: Int, height: Int, language: Language) {
         let app = Self.app(width: width, height: height, language: language)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "hubs-\(width)x\(height)-\(language.rawValue)") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "hubs-\(width)x\(height)-\(language.rawValue)") == nil)
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
@@ -45,20 +45,20 @@ import Darwin
         var app = Self.app(width: width, height: height)
         Self.press(.enter, on: &app)
         #expect(app.hubs.isDetailOpen)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "hubs-\(width)x\(height)-en-detail") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "hubs-\(width)x\(height)-en-detail") == nil)
     }
 
     @Test func screenWithFilter() {
         var app = Self.app(language: .de)
         Self.filter("afri", on: &app)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "hubs-80x24-de-filter-afri") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "hubs-80x24-de-filter-afri") == nil)
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
     func screenInASCII(width: Int, height: Int) {
         var app = Self.app(width: width, height: height, glyphs: .ascii)
         Self.press(.down, on: &app)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "hubs-\(width)x\(height)-en-ascii") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "hubs-\(width)x\(height)-en-ascii") == nil)
     }
 }
 

@@ -8,7 +8,7 @@ enum PaneTest {
     /// A pane's whole screen at a size and language, against `<name>-<W>x<H>-<lang>.txt`; nil when equal.
     static func screenMismatch(_ pane: PaneID, name: String, width: Int, height: Int, language: Language) -> String? {
         let app = TestData.app(width: width, height: height, language: language, pane: pane)
-        return ExpectedScreen.mismatch(app.render(), named: "\(name)-\(width)x\(height)-\(language.rawValue)")
+        return ExpectedScreen.mismatch(app.renderPane(), named: "\(name)-\(width)x\(height)-\(language.rawValue)")
     }
 
     /// Types `/`, the text and Enter, as a user filtering a list would.

@@ -24,42 +24,42 @@ import Testing
     func singlesDayChart(size: (Int, Int), language: Language) {
         let app = revenueApp(width: size.0, height: size.1, language: language)
         let name = "revenue-singles-day-\(size.0)x\(size.1)-\(language.rawValue)"
-        #expect(ExpectedScreen.mismatch(app.render(), named: name) == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: name) == nil)
     }
 
     @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
     func quarterlyChart(size: (Int, Int), language: Language) {
         let app = quarterly(revenueApp(width: size.0, height: size.1, language: language))
         let name = "revenue-quarterly-\(size.0)x\(size.1)-\(language.rawValue)"
-        #expect(ExpectedScreen.mismatch(app.render(), named: name) == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: name) == nil)
     }
 
     @Test(arguments: [Currency.usd, .eur])
     func chartsInOtherCurrencies(currency: Currency) {
         let singlesDay = revenueApp(width: 80, height: 24, currency: currency)
-        #expect(ExpectedScreen.mismatch(singlesDay.render(), named: "revenue-singles-day-80x24-\(currency.code)") == nil)
+        #expect(ExpectedScreen.mismatch(singlesDay.renderPane(), named: "revenue-singles-day-80x24-\(currency.code)") == nil)
         let quarters = quarterly(revenueApp(width: 80, height: 24, currency: currency))
-        #expect(ExpectedScreen.mismatch(quarters.render(), named: "revenue-quarterly-80x24-\(currency.code)") == nil)
+        #expect(ExpectedScreen.mismatch(quarters.renderPane(), named: "revenue-quarterly-80x24-\(currency.code)") == nil)
     }
 
     @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
     func tables(size: (Int, Int), language: Language) {
         let singlesDay = revenueApp(width: size.0, height: size.1, language: language, table: true)
         let suffix = "\(size.0)x\(size.1)-\(language.rawValue)"
-        #expect(ExpectedScreen.mismatch(singlesDay.render(), named: "revenue-singles-day-table-\(suffix)") == nil)
+        #expect(ExpectedScreen.mismatch(singlesDay.renderPane(), named: "revenue-singles-day-table-\(suffix)") == nil)
         let quarters = quarterly(revenueApp(width: size.0, height: size.1, language: language, table: true))
-        #expect(ExpectedScreen.mismatch(quarters.render(), named: "revenue-quarterly-table-\(suffix)") == nil)
+        #expect(ExpectedScreen.mismatch(quarters.renderPane(), named: "revenue-quarterly-table-\(suffix)") == nil)
     }
 
     @Test(arguments: [(40, 10), (60, 15), (200, 50)])
     func otherWindowSizes(width: Int, height: Int) {
         let name = "revenue-singles-day-\(width)x\(height)"
-        #expect(ExpectedScreen.mismatch(revenueApp(width: width, height: height).render(), named: name) == nil)
+        #expect(ExpectedScreen.mismatch(revenueApp(width: width, height: height).renderPane(), named: name) == nil)
     }
 
     @Test func asciiGlyphs() {
         let app = revenueApp(width: 80, height: 24, glyphs: .ascii)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "revenue-singles-day-80x24-ascii") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "revenue-singles-day-80x24-ascii") == nil)
     }
 
     @Test func tallAreaStacksBothSections() {

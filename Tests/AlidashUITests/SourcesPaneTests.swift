@@ -14,14 +14,14 @@ import TestSupport
     @Test func screenFiltered() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
         PaneTest.applyFilter("zalando", to: &app)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "sources-80x24-en-filter-zalando") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "sources-80x24-en-filter-zalando") == nil)
     }
 
     @Test func screenWithFullDetailOfAnErratum() {
         var app = TestData.app(width: 120, height: 40, language: .de, pane: .sources)
         PaneTest.press(.down, times: 7, on: &app) // E8, the leased area
         _ = app.update(.key(.enter))
-        #expect(ExpectedScreen.mismatch(app.render(), named: "sources-120x40-de-detail-e8") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "sources-120x40-de-detail-e8") == nil)
     }
 
     @Test func screenWithFullDetailOfASource() {
@@ -29,7 +29,7 @@ import TestSupport
         PaneTest.applyFilter("S31", to: &app)
         PaneTest.press(.character("G"), on: &app)
         _ = app.update(.key(.enter))
-        #expect(ExpectedScreen.mismatch(app.render(), named: "sources-80x24-en-detail-s31") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "sources-80x24-en-detail-s31") == nil)
     }
 
     // MARK: - Real data

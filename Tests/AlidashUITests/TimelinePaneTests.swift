@@ -14,7 +14,7 @@ import TestSupport
     @Test func screenFiltered() {
         var app = TestData.app(width: 80, height: 24, pane: .timeline)
         PaneTest.applyFilter("liège", to: &app)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "timeline-80x24-en-filter-liege") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "timeline-80x24-en-filter-liege") == nil)
     }
 
     @Test func screenWithFullDetail() {
@@ -22,14 +22,14 @@ import TestSupport
         PaneTest.applyFilter("213", to: &app)
         _ = app.update(.key(.enter))
         #expect(app.timeline.list.expanded)
-        #expect(ExpectedScreen.mismatch(app.render(), named: "timeline-80x24-de-detail") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "timeline-80x24-de-detail") == nil)
     }
 
     @Test func screenWideWithFullDetail() {
         var app = TestData.app(width: 120, height: 40, pane: .timeline)
         PaneTest.press(.down, times: 20, on: &app)
         _ = app.update(.key(.enter))
-        #expect(ExpectedScreen.mismatch(app.render(), named: "timeline-120x40-en-detail") == nil)
+        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "timeline-120x40-en-detail") == nil)
     }
 
     // MARK: - Real data

@@ -8,6 +8,16 @@ extension AppState {
         return buffer
     }
 
+    /// Only the active pane, drawn into a buffer the size of its area (no tab bar, no status line, no
+    /// overlay): what the pane tests compare, so a change to the chrome does not touch every expected screen.
+    public func renderPane() -> Buffer {
+        let area = paneArea
+        var buffer = Buffer(width: area.width, height: area.height)
+        guard !isTooSmall else { return buffer }
+        model(of: active).render(into: &buffer, area: Rect(width: area.width, height: area.height), context: context)
+        return buffer
+    }
+
     public func render(into buffer: inout Buffer) {
         let context = self.context
         guard !isTooSmall else {
