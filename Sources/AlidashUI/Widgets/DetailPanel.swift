@@ -13,6 +13,7 @@ public struct DetailPanel: Sendable {
     public var naturalHeight: Int { lines.count + 2 }
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        buffer.fill(area) // a box owns every cell inside it, whatever was drawn there before
         let inner = Block(title: title).render(into: &buffer, area: area, glyphs: context.glyphs)
             .inset(horizontal: 1, vertical: 0)
         guard !inner.isEmpty else { return }

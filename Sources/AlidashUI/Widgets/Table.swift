@@ -70,6 +70,7 @@ public struct Table: Sendable {
 
     public func render(into buffer: inout Buffer, area: Rect, glyphs: Glyphs) {
         guard !area.isEmpty else { return }
+        buffer.fill(area) // the gaps between columns and the rows below the last are the table's too
         let widths = Table.layout(columns, total: area.width)
         var y = area.y
         if showHeader {
