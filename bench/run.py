@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -36,7 +37,18 @@ MAIN_SCRIPT = ("2 Down Down Down 5 Down Down Down 6 Down Down Down 3 c c c 4 1 ?
                "resize:100x30 resize:120x40 idle:2000 disconnect")
 # At each scale: moving in the lists and switching panes, then quit.
 SCALE_SCRIPT = "2 Down Down Down 5 Down Down Down 6 Down Down Down 3 4 1 q"
-PANE_KEYS = {"1": "overview", "2": "hubs", "3": "revenue", "4": "comparison", "5": "timeline", "6": "sources"}
+# The digit keys and pane names, read from the binary's own help (the pane registry) in main().
+PANE_KEYS = {}
+
+
+def read_pane_keys(alidash):
+    """{"1": "overview", ...} from `alidash help dashboard`, which lists the panes in tab order."""
+    text = subprocess.run([alidash, "help", "dashboard"], capture_output=True, text=True).stdout
+    match = re.search(r"The pane to start on: (.*?) \(or", " ".join(text.split()))
+    if not match:
+        sys.exit("bench: could not read the pane names from `alidash help dashboard`")
+    names = [name.strip() for name in match.group(1).split(",")]
+    return {str(index + 1): name for index, name in enumerate(names)}
 
 # Goals of issue 5.
 GOAL_TTFF_RATIO = 2.0
@@ -473,6 +485,7 @@ def main():
     parser.add_argument("--markdown", default=os.path.join(BENCH_DIR, "results", "latest.md"))
     args = parser.parse_args()
     alidash, floor = os.path.abspath(args.alidash), os.path.abspath(args.floor)
+    PANE_KEYS.update(read_pane_keys(alidash))
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     started = time.perf_counter()
 
