@@ -76,7 +76,7 @@ define install_missing
 			openssh-client) command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 ;; \
 			openssh-server) [ -x /usr/sbin/sshd ] ;; \
 			procps) command -v pgrep >/dev/null 2>&1 && command -v ps >/dev/null 2>&1 ;; \
-			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 ;; \
+			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 || /usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 ;; \
 			*) command -v "$$package" >/dev/null 2>&1 ;; \
 		esac || missing="$$missing $$package"; \
 	done; \
@@ -122,7 +122,9 @@ BENCH_CC = $(shell command -v cc || command -v clang)
 bench: deps-bench release
 	@mkdir -p $(BENCH_BUILD)
 	$(BENCH_CC) -O2 -o $(BENCH_BUILD)/floor bench/floor.c $$(pkg-config --cflags --libs ncursesw 2>/dev/null || echo -lncursesw)
-	python3 bench/run.py --alidash "$(RELEASE_BIN)/alidash" \
+	@# The Python that has pyte: python3, else Debian's own (a pyenv or venv python3 may lack the Debian package).
+	python=$$(for p in python3 /usr/bin/python3; do $$p -c 'import pyte' 2>/dev/null && { echo $$p; break; }; done); \
+	"$${python:-python3}" bench/run.py --alidash "$(RELEASE_BIN)/alidash" \
 		--floor $(BENCH_BUILD)/floor --data-dir $(BENCH_BUILD)/data
 
 clean:

@@ -272,7 +272,7 @@ def main():
         parser.error("--scale must be 1 or more")
     os.makedirs(args.out, exist_ok=True)
     for name in ["sources.json", "hubs.json", "singles-day.json", "revenue.json", "comparison.json",
-                 "timeline.json", "profiles.json", "overview.json"]:
+                 "timeline.json", "profiles.json", "overview.json", "claims.json"]:
         path = os.path.join(args.data, name)
         with open(path, encoding="utf-8") as handle:
             text = handle.read()

@@ -34,6 +34,20 @@ struct ExportTests {
         #expect(row[rmb] == .number(stored.rmbMillions))
     }
 
+    @Test func claimsHaveEveryClaimWithItsVerdictAndSources() throws {
+        let data = TestData.bundled
+        let table = ExportDataset.claims.table(from: data)
+        #expect(table.rows.count == data.claims.count)
+        #expect(table.columns.prefix(5) == ["id", "kind", "quote", "summary", "verdict"])
+        let csv = table.csv()
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.first == "id,kind,quote,summary,verdict,evidence,sources,later,later_sources,errata")
+        #expect(csv.contains("C01,wording,Alibaba blässt zum Angriff,"))
+        let verdict = try #require(table.columns.firstIndex(of: "verdict"))
+        let verdicts = Set(table.rows.compactMap { row -> String? in if case .text(let word) = row[verdict] { word } else { nil } })
+        #expect(verdicts == Set(Verdict.allCases.map(\.rawValue)))
+    }
+
     @Test(arguments: ExportDataset.allCases)
     func everyDatasetHasRowsOfTheHeaderWidth(dataset: ExportDataset) {
         let table = dataset.table(from: TestData.bundled)

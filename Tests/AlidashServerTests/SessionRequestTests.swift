@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: [
         "rm -rf /", "sh", "/bin/sh -c id", "hubs; id", "$(id)", "`id`", "--lang fr", "--lang", "--color sometimes",
-        "hubs hubs", "--lang en --lang de", "--data /etc", "--watch", "print overview", "--pane=hubs", "7",
+        "hubs hubs", "--lang en --lang de", "--data /etc", "--watch", "print overview", "--pane=hubs", "99",
         "hubs=1", String(repeating: "hubs ", count: 50),
     ])
     func anythingElseIsRefused(command: String) {

@@ -17,13 +17,6 @@ import TestSupport
         #expect(ExpectedScreen.mismatch(app.renderPane(), named: "sources-80x24-en-filter-zalando") == nil)
     }
 
-    @Test func screenWithFullDetailOfAnErratum() {
-        var app = TestData.app(width: 120, height: 40, language: .de, pane: .sources)
-        PaneTest.press(.down, times: 7, on: &app) // E8, the leased area
-        _ = app.update(.key(.enter))
-        #expect(ExpectedScreen.mismatch(app.renderPane(), named: "sources-120x40-de-detail-e8") == nil)
-    }
-
     @Test func screenWithFullDetailOfASource() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
         PaneTest.applyFilter("S31", to: &app)
@@ -34,19 +27,10 @@ import TestSupport
 
     // MARK: - Real data
 
-    @Test func firstErratumCorrectsTheSinglesDayFigure() {
-        let screen = PaneTest.text(TestData.app(width: 80, height: 24, pane: .sources).render())
-        #expect(screen.contains("E1   „einen Umsatz von 30,7 Dollar“"))
-        #expect(screen.contains("USD 30.7 → USD 30.8 bn"), "what the article said, and what is right")
-        #expect(screen.contains("[S31, S35]"))
-    }
-
-    @Test(arguments: [30, 40, 60])
-    func narrowCorrectionRowKeepsItsSourceIdsWhole(width: Int) {
-        var buffer = Buffer(width: width, height: 10)
-        SourcesPane().render(into: &buffer, area: buffer.area, context: TestData.app(width: 80, height: 24, pane: .sources).context)
-        let correction = buffer.lines.first { $0.contains("→") } ?? ""
-        #expect(String(correction.reversed().drop { $0 == " " }.reversed()).hasSuffix("[S31, S35]"), "\(correction)")
+    @Test func theListIsTheBibliographyAlone() {
+        let screen = PaneTest.text(TestData.app(width: 80, height: 24, pane: .sources).renderPane())
+        #expect(screen.hasPrefix(" Sources (\(TestData.bundled.sources.count))"))
+        #expect(!screen.contains("E1 "), "the errata are on the Article check pane")
     }
 
     @Test func selectedSourceShowsItsWholeURL() {
@@ -72,62 +56,57 @@ import TestSupport
 
     // MARK: - Keys and mouse
 
-    @Test func selectionKeysRunFromErrataIntoSources() {
+    @Test func selectionKeysRunThroughTheSources() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
-        let errata = TestData.bundled.errata.count, sources = TestData.bundled.sources.count
+        let sources = TestData.bundled.sources.count
         #expect(app.update(.key(.up)) == .none, "already at the top: nothing changes, nothing is drawn")
         #expect(app.sources.list.selected == 0)
-        PaneTest.press(.down, times: errata, on: &app)
-        #expect(app.sources.list.selected == errata)
-        let screen = PaneTest.text(app.render())
-        #expect(screen.contains("Sources (\(sources))"), "the heading scrolls in with the first source")
-        #expect(screen.contains("S1 · Deutsche Welle · Jan 2019"))
+        #expect(PaneTest.text(app.render()).contains("S1 · Deutsche Welle · Jan 2019"))
         _ = app.update(.key(.character("G")))
-        #expect(app.sources.list.selected == errata + sources - 1)
+        #expect(app.sources.list.selected == sources - 1)
         let last = TestData.bundled.sources[sources - 1]
         #expect(PaneTest.text(app.render()).contains(last.url))
         _ = app.update(.key(.pageUp))
-        #expect(app.sources.list.selected < errata + sources - 1)
+        #expect(app.sources.list.selected < sources - 1)
         _ = app.update(.key(.character("g")))
         #expect(app.sources.list.selected == 0)
-        #expect(PaneTest.text(app.render()).contains("What the article got wrong (\(errata))"))
+        #expect(PaneTest.text(app.render()).contains("Sources (\(sources))"), "the heading comes back with the first source")
     }
 
     @Test func enterTogglesAndEscapeClosesTheFullDetail() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
-        #expect(!PaneTest.text(app.render()).contains("Problem: The scale word is missing"))
+        let first = TestData.bundled.sources[0]
         _ = app.update(.key(.enter))
         #expect(app.sources.list.expanded)
-        #expect(PaneTest.text(app.render()).contains("Problem: The scale word is missing"))
+        #expect(PaneTest.text(app.renderPane()).contains("│ " + first.publisher))
         _ = app.update(.key(.escape))
         #expect(!app.sources.list.expanded)
         #expect(app.update(.key(.escape)) == .none, "nothing left to close")
     }
 
-    @Test func filterCoversErrataAndSourcesAndKeepsTheSelection() {
+    @Test func filterKeepsTheSelection() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
-        PaneTest.press(.down, times: 7, on: &app)
+        let index = try? #require(TestData.bundled.sources.firstIndex { $0.id == "S13" })
+        PaneTest.press(.down, times: index ?? 0, on: &app)
         PaneTest.applyFilter("S13", to: &app)
         let screen = PaneTest.text(app.render())
-        #expect(screen.contains("(1 of 10)"), "E8 cites S13")
-        #expect(screen.contains("E8"))
-        #expect(app.sources.list.selected == 0, "E8 stays selected")
+        #expect(screen.contains("Sources (2 of \(TestData.bundled.sources.count))"), "S13 and S13b")
+        #expect(app.sources.list.selected == 0, "S13 stays selected")
         _ = app.update(.key(.escape))
-        #expect(app.sources.list.selected == 7)
+        #expect(app.sources.list.selected == index)
         PaneTest.applyFilter("no source is called this", to: &app)
         #expect(PaneTest.text(app.render()).contains("Sources (0 of \(TestData.bundled.sources.count))"))
     }
 
     @Test func clickSelectsTheEntryOnThatRow() {
         var app = TestData.app(width: 80, height: 24, pane: .sources)
-        guard let row = PaneTest.row(of: "→ Xi Jinping.", in: app.render()) else {
-            Issue.record("E3 is not on screen")
+        guard let row = PaneTest.row(of: "S3    Aviation24.be", in: app.render()) else {
+            Issue.record("S3 is not on screen")
             return
         }
         #expect(app.update(.mouse(.click(x: 20, y: row))) == .redraw)
-        #expect(app.sources.list.selected == 2)
-        #expect(PaneTest.text(app.render()).contains("E3 correction"))
-        let heading = PaneTest.row(of: "What the article got wrong", in: app.render()) ?? 0
+        #expect(PaneTest.text(app.render()).contains("S3 · Aviation24.be"))
+        let heading = PaneTest.row(of: "Sources (", in: app.render()) ?? 0
         #expect(app.update(.mouse(.click(x: 20, y: heading))) == .none, "a heading is not an entry")
     }
 
@@ -140,7 +119,7 @@ import TestSupport
         var small = AppState(data: few, language: .en, width: 80, height: 24, pane: .sources)
         PaneTest.press(.down, times: 12, on: &large)
         PaneTest.press(.down, times: 12, on: &small)
-        // The list's rows below the errata heading and above the box, except the heading that counts the sources.
+        // The list's rows above the box, except the heading that counts the sources.
         let rows = { (app: AppState) in app.render().lines[2..<17].filter { !$0.hasPrefix(" Sources (") } }
         #expect(rows(small).contains { $0.contains("S1    Deutsche Welle") })
         #expect(rows(large) == rows(small))

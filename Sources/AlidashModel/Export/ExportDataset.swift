@@ -3,7 +3,7 @@ public enum ExportDataset: String, Sendable, CaseIterable {
     case revenue
     case years
     case singlesDay = "singles-day"
-    case hubs, timeline, sources
+    case hubs, timeline, sources, claims
 
     public func table(from data: DataSet) -> ExportTable {
         switch self {
@@ -13,6 +13,7 @@ public enum ExportDataset: String, Sendable, CaseIterable {
         case .hubs: return Self.hubs(data.hubs)
         case .timeline: return Self.timeline(data.timeline)
         case .sources: return Self.sources(data.sources)
+        case .claims: return Self.claims(data.claims)
         }
     }
 
@@ -99,6 +100,19 @@ public enum ExportDataset: String, Sendable, CaseIterable {
             rows: sources.map { source in
                 [.text(source.id), .text(source.title), .text(source.publisher), optional(source.date?.description),
                  .text(source.url)]
+            }
+        )
+    }
+
+    /// The article check: one row per claim, in the article's order.
+    static func claims(_ claims: [Claim]) -> ExportTable {
+        ExportTable(
+            columns: ["id", "kind", "quote", "summary", "verdict", "evidence", "sources", "later", "later_sources", "errata"],
+            rows: claims.map { claim in
+                [.text(claim.id), .text(claim.kind.rawValue), .text(claim.quote), .text(claim.summary.english),
+                 .text(claim.verdict.rawValue), .text(claim.evidence.english), .list(claim.sources),
+                 optional(claim.later?.english), claim.laterSources.map(ExportValue.list) ?? .empty,
+                 claim.errata.map(ExportValue.list) ?? .empty]
             }
         )
     }

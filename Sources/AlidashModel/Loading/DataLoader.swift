@@ -21,7 +21,7 @@ public enum DataLocation: Sendable, Equatable {
 public enum DataLoader {
     public static let fileNames = [
         "sources.json", "hubs.json", "singles-day.json", "revenue.json",
-        "comparison.json", "timeline.json", "profiles.json", "overview.json",
+        "comparison.json", "timeline.json", "profiles.json", "overview.json", "claims.json",
     ]
 
     /// Files larger than this are refused before they are read, so memory stays bounded.
@@ -80,11 +80,13 @@ public enum DataLoader {
         let timeline = file("timeline.json", as: Timeline.self)
         let profiles = file("profiles.json", as: Profiles.self)
         let overview = file("overview.json", as: Overview.self)
-        guard let sources, let hubs, let singlesDay, let revenue, let comparison, let timeline, let profiles, let overview
+        let claims = file("claims.json", as: ClaimCatalog.self)
+        guard let sources, let hubs, let singlesDay, let revenue, let comparison, let timeline, let profiles, let overview,
+              let claims
         else { throw .invalid(problems) }
         let data = DataSet(sourceCatalog: sources, hubCatalog: hubs, singlesDay: singlesDay, revenue: revenue,
                            comparison: comparison, timeline: timeline, profiles: profiles, overview: overview,
-                           origin: origin)
+                           claimCatalog: claims, origin: origin)
         let found = DataValidator(data: data).problems()
         guard found.isEmpty else { throw .invalid(found.map { locate($0, in: contents) }) }
         return data

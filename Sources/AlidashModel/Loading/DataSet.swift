@@ -10,6 +10,7 @@ public struct DataSet: Sendable {
     public var timeline: Timeline
     public var profiles: Profiles
     public var overview: Overview
+    public var claimCatalog: ClaimCatalog
     /// "bundled", or the folder the data came from.
     public var origin: String
 
@@ -22,7 +23,8 @@ public struct DataSet: Sendable {
     public private(set) var hubCoordinates: [Coordinates] = []
 
     init(sourceCatalog: SourceCatalog, hubCatalog: HubCatalog, singlesDay: SinglesDayHistory, revenue: RevenueHistory,
-         comparison: Comparison, timeline: Timeline, profiles: Profiles, overview: Overview, origin: String) {
+         comparison: Comparison, timeline: Timeline, profiles: Profiles, overview: Overview, claimCatalog: ClaimCatalog,
+         origin: String) {
         self.sourceCatalog = sourceCatalog
         self.hubCatalog = hubCatalog
         self.singlesDay = singlesDay
@@ -31,6 +33,7 @@ public struct DataSet: Sendable {
         self.timeline = timeline
         self.profiles = profiles
         self.overview = overview
+        self.claimCatalog = claimCatalog
         self.origin = origin
         for source in sourceCatalog.sources where sourcesByID[source.id] == nil {
             sourcesByID[source.id] = source
@@ -53,6 +56,8 @@ public struct DataSet: Sendable {
     public var sources: [Source] { sourceCatalog.sources }
     public var errata: [Erratum] { sourceCatalog.errata }
     public var hubs: [Hub] { hubCatalog.hubs }
+    /// The article's claims, in the article's order.
+    public var claims: [Claim] { claimCatalog.claims }
 
     public func source(id: String) -> Source? { sourcesByID[id] }
     public func fact(id: String) -> Fact? { factsByID[id] }

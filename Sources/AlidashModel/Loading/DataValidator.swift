@@ -19,6 +19,7 @@ struct DataValidator {
         validator.checkComparison()
         validator.checkTimeline()
         validator.checkOverview()
+        validator.checkClaims()
         return validator.found
     }
 
@@ -64,6 +65,33 @@ struct DataValidator {
     }
 
     // MARK: - Files
+
+    private mutating func checkClaims() {
+        let file = "claims.json"
+        checkUnique(file, "claims", ids: data.claims.map(\.id), what: "claim")
+        var carried: Set<String> = []
+        for (index, claim) in data.claims.enumerated() {
+            let path = "claims[\(index)]"
+            let length = claim.quote.count
+            if length == 0 || length > Claim.maximumQuoteLength {
+                report(file, path + ".quote", "expected the few words under check (1 to \(Claim.maximumQuoteLength) characters), found \(length)")
+            }
+            checkCitations(file, path, sources: claim.sources, confidence: .verified)
+            if (claim.later == nil) != (claim.laterSources == nil) {
+                report(file, path + ".laterSources", "\"later\" and \"laterSources\" come together")
+            }
+            if let later = claim.laterSources { checkCitations(file, path + ".later", sources: later, confidence: .verified) }
+            for (e, id) in (claim.errata ?? []).enumerated() {
+                if data.erratum(id: id) == nil {
+                    report(file, path + ".errata[\(e)]", "unknown erratum id \"\(id)\" (not in sources.json)")
+                }
+                carried.insert(id)
+            }
+        }
+        for (index, erratum) in data.errata.enumerated() where !carried.contains(erratum.id) {
+            report("sources.json", "errata[\(index)].id", "no claim in claims.json carries erratum \"\(erratum.id)\"")
+        }
+    }
 
     private mutating func checkSources() {
         checkUnique("sources.json", "sources", ids: data.sources.map(\.id), what: "source")

@@ -39,6 +39,8 @@ public struct Erratum: Decodable, Sendable, Identifiable {
     public var corrected: Quantity?
     public var articleSaid: Quantity?
     public var sources: [String]
+    /// A plain error, or a weak point (facts.md §12 says which).
+    public var kind: ErratumKind
 }
 
 /// `sources.json`.

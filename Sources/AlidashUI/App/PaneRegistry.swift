@@ -36,7 +36,9 @@ public enum PaneRegistry {
         Entry(id: .timeline, title: Words("Timeline", "Chronik"), shortTitle: Words("Time", "Chron."),
               commandNames: ["timeline", "events"], features: [.filter, .detail], make: { TimelinePane() }),
         Entry(id: .sources, title: Words("Sources", "Quellen"), shortTitle: Words("Src", "Quell."),
-              commandNames: ["sources", "errata"], features: [.filter, .detail], make: { SourcesPane() }),
+              commandNames: ["sources", "bibliography"], features: [.filter, .detail], make: { SourcesPane() }),
+        Entry(id: .check, title: Words("Article check", "Faktencheck"), shortTitle: Words("Check", "Check"),
+              commandNames: ["check", "claims", "errata", "article"], features: [.filter, .detail], make: { CheckPane() }),
     ]
 
     /// "1–6": the digit keys that reach a pane, as help and the README write them.

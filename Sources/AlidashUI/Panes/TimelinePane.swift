@@ -6,25 +6,19 @@ extension PaneID {
     public static let timeline = PaneID("timeline")
 }
 
-public struct TimelinePane: PaneModel {
-    public private(set) var list = FilteredList()
+public struct TimelinePane: ListPane {
+    public internal(set) var list = FilteredList()
     public var filter: String { list.filter }
-    /// The layout for the last area and state, measured in `layout` (see `Layout`).
-    private var measured: (key: LayoutKey, list: FilteredList, layout: Layout)?
+    /// The layout for the last area and state (see `layout`).
+    var kept = KeptLayout<Layout>()
 
     public init() {}
 
-    public mutating func layout(area: Rect, context: RenderContext) {
-        let key = context.layoutKey(area)
-        guard measured?.key != key || measured?.list != list else { return }
-        measured = (key, list, Layout(pane: self, area: area, context: context))
-    }
+    public mutating func layout(area: Rect, context: RenderContext) { measureLayout(area: area, context: context) }
+    public mutating func handle(_ action: Action, context: RenderContext) -> Bool { handleListAction(action, context: context) }
+    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool { clickList(x: x, y: y, context: context) }
 
-    /// The kept layout when it is for this area and state, else a new one (for drawing without `layout`).
-    private func currentLayout(area: Rect, context: RenderContext) -> Layout {
-        if let measured, measured.key == context.layoutKey(area), measured.list == list { return measured.layout }
-        return Layout(pane: self, area: area, context: context)
-    }
+    func measure(area: Rect, context: RenderContext) -> Layout { Layout(pane: self, area: area, context: context) }
 
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
         let oldEvents = old.data.timeline.events
@@ -60,28 +54,12 @@ public struct TimelinePane: PaneModel {
 
     // MARK: - Keys and mouse
 
-    public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        guard let layout = measured?.layout else { return false }
-        let events = context.data.timeline.events
-        guard list.apply(action, total: events.count, rows: layout.list.height, height: heights(events)) else { return false }
-        // The detail box may have changed height, so the window is placed again after the change.
-        let after = Layout(pane: self, area: layout.area, context: context)
-        list.follow(total: events.count, rows: after.list.height, height: heights(events))
-        return true
-    }
+    func entryCount(_ context: RenderContext) -> Int { context.data.timeline.events.count }
 
-    public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
-        guard let layout = measured?.layout, layout.list.contains(x: x, y: y) else { return false }
-        let events = context.data.timeline.events
-        let rows = layout.list.height
-        // The year heading above an event is not the event.
-        guard let position = list.position(atRow: y - layout.list.y, total: events.count, rows: rows, height: heights(events)),
-              let shown = list.visible(total: events.count, rows: rows, height: heights(events)).first(where: { $0.position == position }),
-              y - layout.list.y == shown.row + shown.height - 1 else { return false }
-        list.select(position, count: list.count(of: events.count))
-        list.follow(total: events.count, rows: rows, height: heights(events))
-        return true
-    }
+    func heights(_ context: RenderContext) -> FilteredList.Height { heights(context.data.timeline.events) }
+
+    /// The year heading above an event is not the event.
+    func isEntryRow(_ row: Int, of shown: FilteredList.Visible, context: RenderContext) -> Bool { row == shown.height - 1 }
 
     // MARK: - Drawing
 
@@ -212,7 +190,7 @@ public struct TimelinePane: PaneModel {
     // MARK: - Layout
 
     /// A summary line, the list, and the detail box below the list (narrow) or beside it (wide).
-    private struct Layout: Sendable {
+    struct Layout: ListPaneLayout {
         var area: Rect
         var summary: Rect
         var list: Rect

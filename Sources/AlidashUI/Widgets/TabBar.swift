@@ -47,7 +47,7 @@ public enum TabBar {
                 // The number in its own colour, so it reads as the key to press.
                 buffer.put(String(tab.pane.number), x: tab.columns.lowerBound + 1, y: y, style: Style(.tabNumber), clip: row)
             }
-            if tab.columns.upperBound < width {
+            if tab.pane != PaneID.allCases.last, tab.columns.upperBound < width {
                 buffer.put(String(glyphs.vertical), x: tab.columns.upperBound, y: y, style: Style(.border), clip: row)
             }
         }

@@ -149,8 +149,16 @@ final class TmuxSession {
     /// number in another style, so in the captured escapes their text is broken by an SGR sequence.
     func activePane() throws -> PaneID? {
         let firstRow = try styledScreen().split(separator: "\n").first.map(String.init) ?? ""
-        let active = TabBar.layout(width: width, language: .en).filter { firstRow.contains($0.text) }
-        return active.count == 1 ? active[0].pane : nil
+        // Which tab reads whole, for each pane that could be active (narrow windows title only the active
+        // one); tmux drops the last tab's trailing blank.
+        let active = PaneID.allCases.filter { pane in
+            guard let tab = TabBar.layout(width: width, language: .en, active: pane).first(where: { $0.pane == pane })
+            else { return false }
+            var text = Substring(tab.text)
+            while text.last == " " { text = text.dropLast() }
+            return firstRow.contains(text)
+        }
+        return active.count == 1 ? active[0] : nil
     }
 
     private func waitForFile(_ name: String) async throws -> String {
