@@ -140,7 +140,7 @@ done
 say "ok: the dashboard leads its own session on its own terminal, with only TERM, PATH and LANG, descriptors 0-2, no blocked or ignored signals"
 
 tmux -S "$socket" resize-window -t first -x 60 -y 15
-wait_for first '^ 1 Overv\.' "narrow tab bar after resize to 60x15"
+wait_for first '^ 1 │ 2 Hubs │ 3 │' "narrow tab bar (numbers, the active pane named) after resize to 60x15"
 [ "$(capture first | wc -l)" -le 15 ] || fail "screen taller than 15 rows after resize"
 tmux -S "$socket" resize-window -t first -x 100 -y 30
 wait_for first '1 Overview │ 2 Hubs' "full tab bar after resize back"

@@ -103,7 +103,7 @@ wait_for 'Kigali' "hubs pane over ssh"
 say "ok: pane switching"
 
 tmux -S "$socket" resize-window -t t -x 60 -y 15
-wait_for '^ 1 Overv\.' "narrow tab bar after resize to 60x15"
+wait_for '^ 1 │ 2 Hubs │ 3 │' "narrow tab bar (numbers, the active pane named) after resize to 60x15"
 [ "$(capture | wc -l)" -le 15 ] || fail "screen taller than 15 rows after resize"
 tmux -S "$socket" resize-window -t t -x 100 -y 30
 wait_for '1 Overview │ 2 Hubs' "full tab bar after resize back to 100x30"
