@@ -102,3 +102,36 @@ import TestSupport
         #expect(erratum.sources.contains("S31"))
     }
 }
+
+/// Singles' Day growth compares like with like (facts.md §3b lists where the scope changes).
+@Suite struct SinglesDayGrowthTests {
+    let history = TestData.bundled.singlesDay
+
+    @Test func acrossAScopeChangeOnlyTheLikeForLikeFigureOrNone() throws {
+        // 2011: Taobao + Tmall against Tmall alone the year before; Tmall alone grew from 0.936 to 3.36.
+        guard case .likeForLike(let percent, false) = history.growth(for: 2011) else {
+            Issue.record("2011: \(history.growth(for: 2011))")
+            return
+        }
+        #expect(abs(percent - (3.36 / 0.936 - 1) * 100) < 0.01)
+        #expect(abs(percent - 259) < 1, "not the +456% of the whole 2011 figure")
+        // 2014 and 2015 change definitions; 2020 starts the 11-day campaigns.
+        for year in [2014, 2015, 2020] { #expect(history.growth(for: year) == .scopeChanged, "\(year)") }
+        #expect(history.computedGrowthPercent(for: 2014) == nil)
+    }
+
+    @Test func growthOnAnApproximateBaseIsApproximate() {
+        guard case .computed(let percent, let approximate) = history.growth(for: 2010) else {
+            Issue.record("2010: \(history.growth(for: 2010))")
+            return
+        }
+        #expect(approximate, "2009's RMB 50 million is approximate")
+        #expect(percent > 1700)
+        #expect(history.growth(for: 2009) == .none)
+    }
+
+    @Test func reportedGrowthStaysWhereTheScopeHolds() {
+        #expect(history.growth(for: 2018) == .reported(27))
+        #expect(history.growth(for: 2021) == .reported(8.45), "both 11-day campaigns")
+    }
+}

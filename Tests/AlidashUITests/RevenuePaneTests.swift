@@ -124,12 +124,16 @@ extension RevenuePaneTests {
         #expect(tableRow.contains("9,873?"))
     }
 
-    @Test func convertedAmountsNameTheirRate() {
-        let screen = PaneTest.text(revenueApp(width: 120, height: 40, currency: .eur).render())
-        #expect(screen.contains("EUR 27.3 bn ="))
-        #expect(screen.contains("= converted at 1 EUR = 7.8286 RMB (13 Aug 2018) [S57]"))
-        #expect(screen.contains("one rate for every period"))
-        #expect(!screen.contains("eur-rmb"), "the rate's id is internal")
+    /// Singles' Day is shown as reported: no stored rate is of a Singles' Day's date, and another period's
+    /// rate would mislead (2009 at a 2018 rate), so nothing is converted.
+    @Test func singlesDayIsNeverConvertedAtAnotherPeriodsRate() {
+        let euro = PaneTest.text(revenueApp(width: 120, height: 40, currency: .eur).renderPane())
+        #expect(!euro.contains("EUR 27.3 bn"), "2018 at an August 2018 rate")
+        #expect(euro.contains("No EUR rate of a Singles' Day's date is stored"))
+        let dollar = revenueApp(width: 120, height: 40, currency: .usd).renderPane().lines
+        #expect(dollar.first { $0.contains(" 2018 ") }?.contains("USD 30.8 bn") == true, "as reported")
+        #expect(dollar.first { $0.contains(" 2010 ") }?.contains("USD") == false, "2010 has no reported USD figure")
+        #expect(!PaneTest.text(revenueApp(width: 120, height: 40, currency: .usd).renderPane()).contains("6.8679"))
     }
 
     @Test func derivedRateSaysSoInGerman() {

@@ -12,6 +12,13 @@ public struct ConvertedAmount: Sendable, Equatable {
     public var currency: Currency
     public var origin: AmountOrigin
     public var confidence: Confidence
+
+    public init(millions: Double, currency: Currency, origin: AmountOrigin, confidence: Confidence) {
+        self.millions = millions
+        self.currency = currency
+        self.origin = origin
+        self.confidence = confidence
+    }
 }
 
 /// Shows revenue in RMB, USD or EUR using only the rates stored in `revenue.json`.

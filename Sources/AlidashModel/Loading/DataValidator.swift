@@ -187,6 +187,13 @@ struct DataValidator {
                abs(reported - computed) > 1.0 {
                 report("singles-day.json", path + ".growthPercent", "reported growth \(shown(reported))% does not match \(shown(computed, digits: 1))% computed from the year before")
             }
+            if let sameScope = year.previousScopeRmbBillions {
+                checkAmount("singles-day.json", path + ".previousScopeRmbBillions", sameScope)
+                if sameScope > year.rmbBillions {
+                    report("singles-day.json", path + ".previousScopeRmbBillions",
+                           "expected a part of the year's \(shown(year.rmbBillions)), found \(shown(sameScope))")
+                }
+            }
             previous = year.year
         }
     }

@@ -19,11 +19,28 @@ public struct SinglesDayYear: Decodable, Sendable {
     public var scope: SinglesDayScope
     public var scopeNote: LocalizedText?
     public var growthPercent: Double?
+    /// This year's GMV in the previous year's scope, where the scope changed and a source gives it
+    /// (2011: Tmall alone), so growth can still be shown like for like.
+    public var previousScopeRmbBillions: Double?
     public var confidence: Confidence
     public var sources: [String]
     public var note: LocalizedText?
 
     public var isApproximate: Bool { approx ?? false }
+}
+
+/// A year's growth on the year before, compared like with like.
+public enum SinglesDayGrowth: Sendable, Equatable {
+    /// As the source reported it.
+    case reported(Double)
+    /// Computed from the two years' RMB figures, of the same scope.
+    case computed(Double, approximate: Bool)
+    /// The scope changed; computed on the part of this year that has last year's scope.
+    case likeForLike(Double, approximate: Bool)
+    /// The scope changed and no like-for-like figure is stored: no growth can be given.
+    case scopeChanged
+    /// The first year, or a gap before it.
+    case none
 }
 
 /// `singles-day.json`.
@@ -33,11 +50,23 @@ public struct SinglesDayHistory: Decodable, Sendable {
 
     public func year(_ year: Int) -> SinglesDayYear? { years.first { $0.year == year } }
 
-    /// Growth on the year before, computed from RMB; nil across a change of scope or a gap.
+    /// Growth on the year before, computed from RMB where both years have the same scope; nil across a
+    /// change of scope or a gap.
     public func computedGrowthPercent(for year: Int) -> Double? {
-        guard let current = self.year(year), let previous = self.year(year - 1),
-              current.scope.isElevenDayCampaign == previous.scope.isElevenDayCampaign,
+        guard let current = self.year(year), let previous = self.year(year - 1), current.scope == previous.scope,
               previous.rmbBillions > 0 else { return nil }
         return (current.rmbBillions / previous.rmbBillions - 1) * 100
+    }
+
+    /// How a year compares with the one before: only like with like. Growth on an approximate year is approximate.
+    public func growth(for year: Int) -> SinglesDayGrowth {
+        guard let current = self.year(year), let previous = self.year(year - 1), previous.rmbBillions > 0 else { return .none }
+        let approximate = current.isApproximate || previous.isApproximate
+        if current.scope != previous.scope {
+            guard let sameScope = current.previousScopeRmbBillions else { return .scopeChanged }
+            return .likeForLike((sameScope / previous.rmbBillions - 1) * 100, approximate: approximate)
+        }
+        if let reported = current.growthPercent { return .reported(reported) }
+        return .computed((current.rmbBillions / previous.rmbBillions - 1) * 100, approximate: approximate)
     }
 }

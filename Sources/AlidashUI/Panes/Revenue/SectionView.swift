@@ -33,12 +33,24 @@ struct Notation {
                                                                      compact: compact)
     }
 
-    /// "▲ +27%"; a growth we computed carries the calculated mark.
-    func growth(_ percent: Double?, computed: Bool) -> (span: Span, mark: String) {
+    /// "▲ +27%"; a growth we computed carries the calculated mark, one on an approximate base "≈".
+    func growth(_ percent: Double?, computed: Bool, approximate: Bool = false) -> (span: Span, mark: String) {
         guard let percent else { return (Span("–", Style(.dim)), "") }
         let arrow = percent > 0 ? context.glyphs.up + " " : (percent < 0 ? context.glyphs.down + " " : "")
-        return (Span(arrow + context.formatter.percentChange(percent), Style(percent < 0 ? .negative : .positive)),
+        return (Span(arrow + (approximate ? "≈ " : "") + context.formatter.percentChange(percent),
+                     Style(percent < 0 ? .negative : .positive)),
                 computed ? Confidence.derived.mark : "")
+    }
+
+    /// A Singles' Day year against the one before: growth like for like, or "new scope" where none can be given.
+    func growth(_ growth: SinglesDayGrowth) -> (span: Span, mark: String) {
+        switch growth {
+        case .reported(let percent): return self.growth(percent, computed: false)
+        case .computed(let percent, let approximate), .likeForLike(let percent, let approximate):
+            return self.growth(percent, computed: true, approximate: approximate)
+        case .scopeChanged: return (Span(context.t("new scope", "Umfang neu"), Style(.warning)), "")
+        case .none: return (Span("–", Style(.dim)), "")
+        }
     }
 
     /// The stored rates used for conversions; every period is converted at the same rate.

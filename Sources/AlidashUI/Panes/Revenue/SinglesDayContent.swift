@@ -25,17 +25,42 @@ struct SinglesDayContent {
         return lines
     }
 
+    /// A year as reported: RMB, and USD where Alibaba or the source gave it. Nothing is converted: no rate
+    /// stored in the data is of a Singles' Day's own date, and another period's rate would mislead (2009 at a
+    /// 2018 rate). A rate dated 11 Nov of that year, if the data had one, would be used.
     private func amount(_ year: SinglesDayYear, in currency: Currency) -> ConvertedAmount? {
-        context.data.revenue.converter.alibaba(rmbMillions: year.rmbBillions * 1000,
-                                               reportedUSD: year.usdBillions.map { $0 * 1000 },
-                                               usdConfidence: year.confidence, confidence: year.confidence,
-                                               in: currency)
+        let confidence = year.confidence
+        switch currency {
+        case .rmb:
+            return ConvertedAmount(millions: year.rmbBillions * 1000, currency: .rmb, origin: .reported, confidence: confidence)
+        case .usd where year.usdBillions != nil:
+            return ConvertedAmount(millions: (year.usdBillions ?? 0) * 1000, currency: .usd, origin: .reported, confidence: confidence)
+        default:
+            let day = PartialDate(year: year.year, month: 11, day: 11)
+            guard let rate = context.data.revenue.exchangeRates.first(where: {
+                $0.base == currency && $0.quote == .rmb && $0.date == day && $0.rate > 0
+            }) else { return nil }
+            return ConvertedAmount(millions: year.rmbBillions * 1000 / rate.rate, currency: currency,
+                                   origin: .converted(rateIDs: [rate.id]), confidence: .derived)
+        }
     }
 
-    /// As reported where the data has it, else computed from RMB (nil across the break).
-    private func growth(_ year: SinglesDayYear) -> (percent: Double, computed: Bool)? {
-        if let reported = year.growthPercent { return (reported, false) }
-        return context.data.singlesDay.computedGrowthPercent(for: year.year).map { ($0, true) }
+    /// Why some years have no figure in the chosen currency.
+    private func missingNote(width: Int) -> [StyledLine] {
+        let currency = context.currency
+        guard currency != .rmb, years.contains(where: { amount($0, in: currency) == nil }) else { return [] }
+        let text = currency == .usd
+            ? context.t("USD only where it was reported; no rate of a Singles' Day's date is stored, so nothing is converted.",
+                        "USD nur, wo gemeldet; kein Kurs eines Singles'-Day-Datums ist gespeichert, daher wird nichts umgerechnet.")
+            : context.t("No \(currency.code) rate of a Singles' Day's date is stored, so nothing is converted; press c for RMB.",
+                        "Kein \(currency.code)-Kurs eines Singles'-Day-Datums ist gespeichert, daher wird nichts umgerechnet; c für RMB.")
+        return TextLines.wrapped(text, width: width.saturatingSubtract(2), style: Style(.warning))
+    }
+
+    /// Like for like only: as reported or computed within one scope, across a change of scope on the part
+    /// of the year with the old scope, else none.
+    private func growth(_ year: SinglesDayYear) -> SinglesDayGrowth {
+        context.data.singlesDay.growth(for: year.year)
     }
 
     private var title: StyledLine {
@@ -48,7 +73,18 @@ struct SinglesDayContent {
         var footer: [StyledLine] = []
         if years.indices.contains(selected) {
             let year = years[selected]
-            let notes = [year.scopeNote, year.note].compactMap { $0.map(context.text) }
+            var notes = [year.scopeNote, year.note].compactMap { $0.map(context.text) }
+            switch growth(year) {
+            case .likeForLike(let percent, _):
+                notes.append(context.t("Growth like for like, in the scope of the year before: ",
+                                       "Wachstum bei gleichem Umfang wie im Vorjahr: ") + context.formatter.percentChange(percent))
+            case .scopeChanged:
+                notes.append(context.t("The scope changed from the year before, so no growth is shown",
+                                       "Der Umfang änderte sich gegenüber dem Vorjahr, daher kein Wachstum"))
+            case .computed(_, approximate: true):
+                notes.append(context.t("Growth on an approximate figure is approximate", "Wachstum auf einem ungefähren Wert ist ungefähr"))
+            default: break
+            }
             footer += notation.detail("\(year.year): " + notes.joined(separator: ". "), width: width)
         }
         if case .scopeBreak(let index)? = lines.first(where: { if case .scopeBreak = $0 { true } else { false } }) {
@@ -57,7 +93,7 @@ struct SinglesDayContent {
             footer += TextLines.wrapped(String(context.glyphs.horizontal) + " \(year.year): " + scope,
                                         width: width.saturatingSubtract(2), style: Style(.warning))
         }
-        return footer + notation.closingLines(origins, width: width)
+        return footer + missingNote(width: width) + notation.closingLines(origins, width: width)
     }
 
     // MARK: Chart
@@ -71,8 +107,7 @@ struct SinglesDayContent {
         let maximum = amounts.compactMap { $0?.millions }.max() ?? 0
         let largest = amounts.compactMap { $0 }.max { $0.millions < $1.millions }
         let widestAmount = notation.amount(largest, approximate: years.contains { $0.isApproximate }, compact: true)
-        let widestGrowth = years.compactMap { growth($0) }.map { notation.growth($0.percent, computed: $0.computed) }
-            .map { TerminalText.width(of: $0.span.text) }.max() ?? 0
+        let widestGrowth = years.map { notation.growth(growth($0)) }.map { TerminalText.width(of: $0.span.text) }.max() ?? 0
         let trailing = zip(years, amounts).map { year, amount in
             TerminalText.width(of: context.cite(year.sources))
                 + (amount?.confidence == .unverified ? 1 + TerminalText.width(of: context.confidenceTag(.unverified)) : 0)
@@ -104,7 +139,7 @@ struct SinglesDayContent {
                         BarRow(label: String(year.year), value: amount?.millions, barStyle: Style(.barPrimary),
                                amount: notation.amount(amount, approximate: year.isApproximate, compact: true),
                                confidence: confidence,
-                               growth: notation.growth(growth?.percent, computed: growth?.computed ?? false),
+                               growth: notation.growth(growth),
                                sources: context.cite(year.sources),
                                tag: confidence == .unverified ? context.confidenceTag(.unverified) : "")
                             .draw(into: &buffer, y: y, area: area, layout: layout, selected: index == selected,
@@ -127,7 +162,7 @@ struct SinglesDayContent {
             TableColumn(context.t("RMB bn", "RMB Mrd."), width: 9, alignRight: true),
             TableColumn(context.t("USD bn", "USD Mrd."), width: 9, alignRight: true),
             TableColumn(context.t("EUR bn", "EUR Mrd."), width: 9, alignRight: true),
-            TableColumn(context.t("y/y", "ggü. Vj."), width: 11, alignRight: true),
+            TableColumn(context.t("y/y", "ggü. Vj."), width: 13, alignRight: true),
             TableColumn(context.t("Sources", "Quellen"), width: 10, flexible: true),
         ]
         let cell: @Sendable (SinglesDayYear, Currency) -> TableCell = { year, currency in
@@ -140,8 +175,7 @@ struct SinglesDayContent {
         }
         let table = Table(columns: columns, rowCount: years.count, selected: selected, offset: 0) { index in
             let year = years[index]
-            let growth = self.growth(year)
-            let growthSpan = notation.growth(growth?.percent, computed: growth?.computed ?? false)
+            let growthSpan = notation.growth(self.growth(year))
             return [
                 TableCell(String(year.year), style: Style(.label)),
                 TableCell(year.scope.isElevenDayCampaign ? context.t("11 days", "11 Tage") : context.t("24 h", "24 Std."),
