@@ -58,15 +58,17 @@ import TestSupport
         #expect(screen.contains("~ rounded"), "the key figures row is only verified to rounding")
     }
 
-    @Test func convertedTotalsSayTheyAreConvertedAndWithWhichRate() {
+    /// A year's total is the sum of its converted quarters or not shown; these have no quarters, so they
+    /// stay as reported and say why, in any currency.
+    @Test func yearTotalsAreNeverConvertedAtOneDaysRate() {
         var app = TestData.app(width: 120, height: 40, pane: .comparison)
         PaneTest.press(.character("c"), on: &app) // RMB → USD
         PaneTest.applyFilter("FY2019", to: &app)
         let screen = PaneTest.text(app.render())
-        #expect(screen.contains("= USD 54.9 bn"))
-        #expect(!screen.contains("conv."))
-        #expect(screen.contains("= converted at 1 USD = 6.8679 RMB (30 Sep 2018, derived) [S56]"))
-        #expect(!screen.contains("usd-rmb"), "the rate's id is internal")
+        #expect(!screen.contains("= USD 54.9 bn"), "FY2019 at one quarter-end rate")
+        #expect(screen.contains("RMB 376,844 m") || screen.contains("RMB 376.8 bn"), "\(screen)")
+        #expect(screen.contains("As reported: a year's total is not converted at one day's rate."))
+        #expect(!screen.contains("6.8679"))
     }
 
     @Test func caveatStaysVisibleWhileScrolling() {

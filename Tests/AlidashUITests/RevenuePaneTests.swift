@@ -93,8 +93,8 @@ extension RevenuePaneTests {
         #expect(row(app).contains("RMB 85,148 m"))
         #expect(row(app).contains("[S56]"))
         app.currency = .eur
-        // 85,148 / 7.8286 (eur-rmb-2018-08-13) = 10,876.5: converted, so marked.
-        #expect(row(app).contains("EUR 10,877 m ="))
+        // At the latest central parity rate of Jul–Sep 2018: 85,148 / 7.9949 (14 Sep 2018) = 10,650.3, marked.
+        #expect(row(app).contains("EUR 10,650 m ="))
         app.currency = .usd
         #expect(row(app).contains("USD 12,398 m"))
         #expect(!row(app).contains("USD 12,398 m ="))
@@ -107,9 +107,9 @@ extension RevenuePaneTests {
             Issue.record("FY2019 Q2 not on screen")
             return
         }
-        // Amazon's Q3 2018 (56,576 USD m) in RMB at 6.8679.
+        // Amazon's Q3 2018 (56,576 USD m) in RMB at Alibaba's own rate for Jul–Sep 2018 (85,148 / 12,398).
         #expect(lines[index + 1].contains("Q3 2018 (Jul–Sep)"))
-        #expect(lines[index + 1].contains("RMB 388,558 m ="))
+        #expect(lines[index + 1].contains("RMB 388,557 m ="))
         #expect(lines[index + 1].contains("[S83]"))
     }
 
@@ -136,10 +136,11 @@ extension RevenuePaneTests {
         #expect(!PaneTest.text(revenueApp(width: 120, height: 40, currency: .usd).renderPane()).contains("6.8679"))
     }
 
-    @Test func derivedRateSaysSoInGerman() {
+    @Test func ratesOfEachPeriodAreSaidSoInGerman() {
         let screen = PaneTest.text(quarterly(revenueApp(width: 120, height: 40, language: .de, currency: .eur)).render())
-        #expect(screen.contains("umgerechnet zu 1 EUR = 7,8286 RMB (13. Aug. 2018) [S57]; 1 USD = 6,8679 RMB (30. Sep. 2018, abgeleitet) [S56]"))
-        #expect(!screen.contains("usd-rmb"))
+        #expect(screen.contains("jedes Quartal zum Kurs seines Zeitraums umgerechnet"))
+        #expect(!screen.contains("usd-rmb"), "rate ids are internal")
+        #expect(!screen.contains("ein Kurs für alle Zeiträume"))
     }
 
     @Test func scopeBreakSitsBetween2019And2020() {

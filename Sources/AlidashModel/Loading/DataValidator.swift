@@ -294,15 +294,6 @@ struct DataValidator {
             }
             checkCitations(file, "exchangeRates[\(index)]", sources: rate.sources, confidence: rate.confidence)
         }
-        for (currency, id) in data.revenue.conversion.sorted(by: { $0.key < $1.key }) {
-            guard let rate = data.revenue.exchangeRate(id: id) else {
-                report(file, "conversion.\(currency)", "unknown exchange rate id \"\(id)\"")
-                continue
-            }
-            if rate.base.rawValue != currency {
-                report(file, "conversion.\(currency)", "rate \"\(id)\" converts \(rate.base.rawValue), not \(currency)")
-            }
-        }
     }
 
     private mutating func checkComparison() {

@@ -65,15 +65,13 @@ public struct RevenueHistory: Decodable, Sendable {
     public var amazonQuarters: [AmazonQuarter]
     public var amazonYears: [AmazonYear]
     public var exchangeRates: [ExchangeRate]
-    /// Which stored rate turns RMB into each other currency.
-    public var conversion: [String: String]
 
     // Lookups by period, built once after decoding so that growth and sums stay linear in the data.
     private var alibabaIndex: [AlibabaFiscalQuarter: Int] = [:]
     private var amazonIndex: [CalendarQuarter: Int] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case alibabaQuarters, alibabaFiscalYears, amazonQuarters, amazonYears, exchangeRates, conversion
+        case alibabaQuarters, alibabaFiscalYears, amazonQuarters, amazonYears, exchangeRates
     }
 
     public init(from decoder: Decoder) throws {
@@ -83,7 +81,6 @@ public struct RevenueHistory: Decodable, Sendable {
         amazonQuarters = try container.decode([AmazonQuarter].self, forKey: .amazonQuarters)
         amazonYears = try container.decode([AmazonYear].self, forKey: .amazonYears)
         exchangeRates = try container.decode([ExchangeRate].self, forKey: .exchangeRates)
-        conversion = try container.decode([String: String].self, forKey: .conversion)
         for (index, quarter) in alibabaQuarters.enumerated() where alibabaIndex[quarter.period] == nil {
             alibabaIndex[quarter.period] = index
         }
@@ -119,7 +116,23 @@ public struct RevenueHistory: Decodable, Sendable {
         return (quarter.usdMillions / previous.usdMillions - 1) * 100
     }
 
-    public func exchangeRate(id: String) -> ExchangeRate? { exchangeRates.first { $0.id == id } }
+    /// The Alibaba quarter covering the same calendar months as an Amazon quarter.
+    public func alibabaQuarter(matching amazon: AmazonQuarter) -> AlibabaQuarter? {
+        // Jan–Mar closes Alibaba's fiscal year of that year; Apr–Dec are Q1–Q3 of the next one.
+        amazon.quarter == 1 ? alibabaQuarter(fiscalYear: amazon.year, quarter: 4)
+            : alibabaQuarter(fiscalYear: amazon.year + 1, quarter: amazon.quarter - 1)
+    }
+
+    /// Ids of the rates taken from Alibaba's own quarterly translations start with this.
+    static let quarterRatePrefix = "alibaba-usd-rmb-"
+
+    /// A stored rate, or one taken from an Alibaba quarter's own translation (see `CurrencyConverter`).
+    public func exchangeRate(id: String) -> ExchangeRate? {
+        if id.hasPrefix(RevenueHistory.quarterRatePrefix) {
+            return alibabaQuarters.lazy.compactMap(converter.dollarRate(of:)).first { $0.id == id }
+        }
+        return exchangeRates.first { $0.id == id }
+    }
 
     public var converter: CurrencyConverter { CurrencyConverter(revenue: self) }
 }

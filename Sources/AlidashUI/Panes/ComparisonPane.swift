@@ -183,13 +183,10 @@ public struct ComparisonPane: PaneModel {
             Span(context.text(breakdown.period) + " \(context.glyphs.separator) " + context.t("total ", "gesamt ")),
             Span(amount(breakdown.total), Style(.value, bold: true)),
         ]
-        var footnote: String?
-        if let converted = convertedTotal(breakdown, context: context), converted.origin != .reported {
-            totalLine.append(Span(" " + Confidence.derived.mark + " "
-                                  + formatter.money(millions: converted.millions, currency: converted.currency, compact: true),
-                                  Style(.value)))
-            footnote = RateNote.text(for: RateNote.rates(behind: [converted.origin], context: context), context: context)
-        }
+        // A year is never converted at one day's rate, and these totals have no quarters to sum: as reported only.
+        let footnote: String? = context.currency == breakdown.unit ? nil
+            : context.t("As reported: a year's total is not converted at one day's rate.",
+                        "Wie gemeldet: eine Jahressumme wird nicht zum Kurs eines Tages umgerechnet.")
         if let mark = context.confidenceSpan(breakdown.confidence) { totalLine.append(mark) }
         totalLine.append(Span(" " + context.cite(breakdown.sources), Style(.source)))
         lines.append(totalLine)
@@ -224,19 +221,6 @@ public struct ComparisonPane: PaneModel {
             lines.append(line)
         }
         return lines
-    }
-
-    /// The total in the chosen currency, when that is not the one it was reported in.
-    private func convertedTotal(_ breakdown: Breakdown, context: RenderContext) -> ConvertedAmount? {
-        guard context.currency != breakdown.unit else { return nil }
-        let millions = breakdown.total * breakdown.scale.multiplier / Scale.million.multiplier
-        let converter = context.data.revenue.converter
-        switch breakdown.unit {
-        case .usd: return converter.amazon(usdMillions: millions, confidence: breakdown.confidence, in: context.currency)
-        case .rmb: return converter.alibaba(rmbMillions: millions, reportedUSD: nil, usdConfidence: breakdown.confidence,
-                                            confidence: breakdown.confidence, in: context.currency)
-        default: return nil
-        }
     }
 
     // MARK: - Facts

@@ -13,9 +13,7 @@ struct QuarterlyContent {
     }
 
     private func amazonAmount(_ quarter: AmazonQuarter?, in currency: Currency) -> ConvertedAmount? {
-        quarter.flatMap {
-            context.data.revenue.converter.amazon(usdMillions: $0.usdMillions, confidence: $0.confidence, in: currency)
-        }
+        quarter.flatMap { context.data.revenue.converter.amazon($0, in: currency) }
     }
 
     private func footer(width: Int, selected: Int, origins: [AmountOrigin]) -> [StyledLine] {
@@ -29,6 +27,14 @@ struct QuarterlyContent {
             let text = context.formatter.fiscalQuarter(quarter.period) + " = Amazon " + calendar.label + usdTag
                 + (quarter.note.map { ": " + context.text($0) } ?? "")
             footer += notation.detail(text, width: width)
+            // Another period's rate is never borrowed: say when this one has none.
+            let currency = context.currency
+            if context.data.revenue.converter.alibaba(quarter, in: currency) == nil {
+                let months = context.formatter.fiscalQuarter(quarter.period)
+                footer += TextLines.wrapped(context.t("No \(currency.code) figure for \(months): no rate of its months is stored.",
+                                                      "Kein \(currency.code)-Wert für \(months): kein Kurs dieser Monate gespeichert."),
+                                            width: width.saturatingSubtract(2), style: Style(.warning))
+            }
         }
         return footer + notation.closingLines(origins, width: width)
     }

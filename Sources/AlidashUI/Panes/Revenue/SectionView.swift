@@ -53,12 +53,22 @@ struct Notation {
         }
     }
 
-    /// The stored rates used for conversions; every period is converted at the same rate.
+    /// How converted amounts came about: each period at its own rate. One or two rates are named; more
+    /// are described, since every quarter has its own.
     private func rateFootnote(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
-        guard let note = RateNote.text(for: RateNote.rates(behind: origins, context: context), context: context)
-        else { return [] }
-        let text = note + " " + context.glyphs.separator + " "
-            + context.t("one rate for every period", "ein Kurs für alle Zeiträume")
+        let rates = RateNote.rates(behind: origins, context: context)
+        guard !rates.isEmpty else { return [] }
+        let text: String
+        if rates.count <= 2, let note = RateNote.text(for: rates, context: context) {
+            text = note
+        } else {
+            let sources = Array(Set(rates.filter { $0.id.hasPrefix("eur-") }.flatMap(\.sources))).sorted()
+            text = Confidence.derived.mark + " " + context.t(
+                "each quarter converted at its own period's rate: USD↔RMB as Alibaba translated that quarter (Amazon's quarter of the same months too), EUR at a central parity rate dated in it",
+                "jedes Quartal zum Kurs seines Zeitraums umgerechnet: USD↔RMB wie Alibaba dieses Quartal umrechnete (auch Amazons Quartal derselben Monate), EUR zu einem Leitkurs aus dem Quartal")
+                + (sources.isEmpty ? "" : " " + context.cite(sources))
+                + context.t("; no rate, no converted figure", "; ohne Kurs kein umgerechneter Wert")
+        }
         return TextLines.wrapped(text, width: width.saturatingSubtract(2), style: Style(.dim))
     }
 
