@@ -21,6 +21,12 @@ struct PrintCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "Language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).")
     var language: Language?
 
+    @Option(help: "Currency of converted figures: rmb, usd or eur (as the c key in the dashboard).")
+    var currency: PrintCurrency = .rmb
+
+    @Flag(name: .customLong("table"), help: "Tables instead of charts (as the t key in the dashboard).")
+    var showTable = false
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -33,7 +39,7 @@ struct PrintCommand: ParsableCommand {
         try reportingFailures {
             let dataSet = try data.load()
             let lines = AppState.plainText(pane: pane.pane, width: width ?? defaultWidth, data: dataSet,
-                                           language: chosenLanguage(language),
+                                           language: chosenLanguage(language), currency: currency.currency, table: showTable,
                                            asciiOnly: !TerminalLocale.activate(environment: Environment.values(TerminalLocale.variables)))
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
@@ -45,5 +51,18 @@ struct PrintCommand: ParsableCommand {
         guard let text = Environment.values(["COLUMNS"])["COLUMNS"], let columns = Int(text),
               PrintCommand.widths.contains(columns) else { return 80 }
         return columns
+    }
+}
+
+/// `--currency` for `print`: the three currencies the dashboard's `c` key cycles through.
+enum PrintCurrency: String, ExpressibleByArgument, CaseIterable {
+    case rmb, usd, eur
+
+    var currency: Currency {
+        switch self {
+        case .rmb: return .rmb
+        case .usd: return .usd
+        case .eur: return .eur
+        }
     }
 }

@@ -28,4 +28,14 @@ struct PlainTextTests {
         let unicode = AppState.plainText(pane: .overview, width: 80, data: TestData.bundled, language: .de)
         #expect(lines.count == unicode.count)
     }
+
+    @Test func printTakesTheDashboardsViewOptions() {
+        let chart = AppState.plainText(pane: .revenue, width: 100, data: TestData.bundled, language: .en).joined(separator: "\n")
+        let table = AppState.plainText(pane: .revenue, width: 100, data: TestData.bundled, language: .en,
+                                       currency: .usd, table: true).joined(separator: "\n")
+        #expect(chart.contains("Singles' Day GMV by year in RMB"))
+        #expect(table.contains("Singles' Day GMV by year in USD"))
+        #expect(table.contains("RMB m     USD m     EUR m"), "the quarterly table")
+        #expect(table.contains("393,331="), "Amazon Oct–Dec 2017 at Alibaba's rate for those months")
+    }
 }

@@ -11,9 +11,12 @@ extension AppState {
     /// the pane's `printStates` follows the first (Hubs: every hub's full detail, since the screen shows
     /// one hub at a time). With `asciiOnly` every character is folded to ASCII (for locales that are not UTF-8).
     public static func plainText(pane: PaneID, width: Int, data: DataSet, language: Language,
-                                 asciiOnly: Bool = false) -> [String] {
-        let state = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
+                                 currency: Currency = .rmb, table: Bool = false, asciiOnly: Bool = false) -> [String] {
+        var state = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
                              width: width, height: plainTextHeight, pane: pane)
+        state.currency = currency
+        state.showTable = table
+        state.replaceActivePane(with: state.model(of: pane)) // measured again for the view options
         var lines: [String] = []
         for (index, paneState) in state.model(of: pane).printStates(context: state.context).enumerated() {
             var shown = state
