@@ -80,7 +80,7 @@ extension RevenuePaneTests {
         #expect(english.contains("≈ RMB 50 m"))
         #expect(english.contains("▲ +27%  [S31, S32, S33]"))
         let german = revenueApp(width: 80, height: 24, language: .de).render()
-        #expect(german.contains("RMB 213,5 Mrd."))
+        #expect(german.contains("213,5 Mrd. RMB"))
         let dollars = revenueApp(width: 80, height: 24, currency: .usd).render()
         #expect(dollars.contains("USD 30.8 bn"))
     }

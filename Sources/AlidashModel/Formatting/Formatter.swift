@@ -1,5 +1,5 @@
 /// Formats numbers, amounts, percentages and dates for one language, without ICU:
-/// "EUR 10.8 bn" / "EUR 10,8 Mrd.", "1,234" / "1.234", "5 Dec 2018" / "5. Dez. 2018".
+/// "EUR 10.8 bn" / "10,8 Mrd. EUR", "1,234" / "1.234", "5 Dec 2018" / "5. Dez. 2018".
 public struct Formatter: Sendable {
     public let language: Language
 
@@ -72,8 +72,8 @@ public struct Formatter: Sendable {
         switch unit {
         case .squareMetres: return "m²"
         case .hectares: return "ha"
-        case .acres: return language == .de ? "Acres" : "acres"
-        case .squareFeet: return language == .de ? "sq ft" : "sq ft"
+        case .acres: return language == .de ? "Acre" : "acres"
+        case .squareFeet: return language == .de ? "Quadratfuß" : "sq ft"
         case .percent: return "%"
         case .km: return "km"
         case .count, .rank, .year: return ""
@@ -91,13 +91,15 @@ public struct Formatter: Sendable {
         }
     }
 
-    /// A quantity as people write it: "RMB 213.5 bn", "220,000 m²", "USD 320–350 m", "> 200", "7th".
+    /// A quantity as people write it: "RMB 213.5 bn" ("213,5 Mrd. RMB"), "220,000 m²", "USD 320–350 m", "> 200", "7th".
     public func quantity(_ quantity: Quantity) -> String {
         var figure = number(natural: quantity.value)
         if let top = quantity.upTo { figure += "–" + number(natural: top) }
         let scale = scaleWord(quantity.scale)
         let prefix = qualifierPrefix(quantity.qualifier)
         if let currency = quantity.unit.currency {
+            // German writes the unit after the number: "213,5 Mrd. RMB", "75 Mio. EUR".
+            if language == .de { return prefix + figure + (scale.isEmpty ? "" : " " + scale) + " " + currency.code }
             return prefix + currency.code + " " + figure + (scale.isEmpty ? "" : " " + scale)
         }
         switch quantity.unit {
@@ -132,7 +134,8 @@ public struct Formatter: Sendable {
         if compact, abs(millions) >= 1000 {
             return quantity(Quantity(value: (millions / 100).rounded() / 10, unit: currency.unit, scale: .billion))
         }
-        return currency.code + " " + number(millions, fractionDigits: 0) + " " + scaleWord(.million)
+        let figure = number(millions, fractionDigits: 0) + " " + scaleWord(.million)
+        return language == .de ? figure + " " + currency.code : currency.code + " " + figure
     }
 
     /// "+27%" / "+27 %", with a sign always, so a change never depends on colour alone.
