@@ -21,8 +21,8 @@ struct PrintCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "Language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).")
     var language: Language?
 
-    @Option(help: "Currency of converted figures: rmb, usd or eur (as the c key in the dashboard).")
-    var currency: PrintCurrency = .rmb
+    @Option(help: "Show figures in rmb, usd or eur, converting at each period's own rate (as the c key in the dashboard; default: as reported).")
+    var currency: PrintCurrency?
 
     @Flag(name: .customLong("table"), help: "Tables instead of charts (as the t key in the dashboard).")
     var showTable = false
@@ -39,7 +39,7 @@ struct PrintCommand: ParsableCommand {
         try reportingFailures {
             let dataSet = try data.load()
             let lines = AppState.plainText(pane: pane.pane, width: width ?? defaultWidth, data: dataSet,
-                                           language: chosenLanguage(language), currency: currency.currency, table: showTable,
+                                           language: chosenLanguage(language), currency: currency?.currency, table: showTable,
                                            asciiOnly: !TerminalLocale.activate(environment: Environment.values(TerminalLocale.variables)))
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }

@@ -90,12 +90,16 @@ import TestSupport
 
     @Test func currencyCycles() {
         var app = TestData.app(width: 100, height: 30)
+        #expect(app.currency == nil, "figures start as reported")
+        #expect(app.render().contains("EN · as reported"))
+        _ = app.update(.key(.character("c")))
+        #expect(app.currency == .rmb)
         _ = app.update(.key(.character("c")))
         #expect(app.currency == .usd)
         #expect(app.render().contains("Currency: USD"))
         _ = app.update(.key(.character("c")))
         _ = app.update(.key(.character("c")))
-        #expect(app.currency == .rmb)
+        #expect(app.currency == nil, "back to as reported")
     }
 
     @Test func clickingATabSwitchesToIt() throws {

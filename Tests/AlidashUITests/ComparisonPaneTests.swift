@@ -62,7 +62,7 @@ import TestSupport
     /// stay as reported and say why, in any currency.
     @Test func yearTotalsAreNeverConvertedAtOneDaysRate() {
         var app = TestData.app(width: 120, height: 40, pane: .comparison)
-        PaneTest.press(.character("c"), on: &app) // RMB → USD
+        PaneTest.press(.character("c"), times: 2, on: &app) // as reported → RMB → USD
         PaneTest.applyFilter("FY2019", to: &app)
         let screen = PaneTest.text(app.render())
         #expect(!screen.contains("= USD 54.9 bn"), "FY2019 at one quarter-end rate")

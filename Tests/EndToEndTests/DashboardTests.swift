@@ -117,6 +117,8 @@ struct DashboardTests {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)
         try session.type("c")
+        try await session.waitFor("Currency: RMB")
+        try session.type("c")
         try await session.waitFor("Currency: USD")
         try session.press("Escape")
         try await session.waitForScreen("USD in the status line") { $0.last?.contains("EN · USD") == true }

@@ -85,7 +85,8 @@ extension AppState {
         default:
             break
         }
-        let right = " " + [language.rawValue.uppercased(), currency.code, data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin]
+        let currencyWord = currency?.code ?? context.t("as reported", "wie gemeldet")
+        let right = " " + [language.rawValue.uppercased(), currencyWord, data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin]
             .joined(separator: " \(glyphs.separator) ") + " "
         let rightWidth = TerminalText.width(of: right)
         let leftRoom = width.saturatingSubtract(rightWidth)
@@ -102,7 +103,7 @@ extension AppState {
                                               (":", context.t("go", "gehe"))]
             let features = active.entry.features
             if features.contains(.filter) { hints.append(("/", context.t("filter", "Filter"))) }
-            if features.contains(.currency) { hints.append(("c", currency.code)) }
+            if features.contains(.currency) { hints.append(("c", context.t("currency", "Währung"))) }
             if features.contains(.table) {
                 hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
             }

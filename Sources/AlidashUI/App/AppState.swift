@@ -15,7 +15,8 @@ public struct AppState: Sendable {
     public private(set) var data: DataSet
     public var language: Language
     public var glyphs: Glyphs
-    public var currency: Currency = .rmb
+    /// The currency chosen with `c`; nil (the start) shows every figure as reported.
+    public var currency: Currency?
     public var showTable = false
     public private(set) var active: PaneID = .overview
     public private(set) var overlay: Overlay?
@@ -127,9 +128,10 @@ public struct AppState: Sendable {
             guard let pane = PaneID(number: number) else { return .none }
             return select(pane)
         case .cycleCurrency:
-            let all: [Currency] = [.rmb, .usd, .eur]
+            // As reported, then RMB, USD, EUR, and back.
+            let all: [Currency?] = [nil, .rmb, .usd, .eur]
             currency = all[((all.firstIndex(of: currency) ?? 0) + 1) % all.count]
-            status = (context.t("Currency: ", "Währung: ") + currency.code, false)
+            status = (context.t("Currency: ", "Währung: ") + (currency?.code ?? context.t("as reported", "wie gemeldet")), false)
             return .redraw
         case .toggleView:
             showTable.toggle()

@@ -11,7 +11,7 @@ extension AppState {
     /// the pane's `printStates` follows the first (Hubs: every hub's full detail, since the screen shows
     /// one hub at a time). With `asciiOnly` every character is folded to ASCII (for locales that are not UTF-8).
     public static func plainText(pane: PaneID, width: Int, data: DataSet, language: Language,
-                                 currency: Currency = .rmb, table: Bool = false, asciiOnly: Bool = false) -> [String] {
+                                 currency: Currency? = nil, table: Bool = false, asciiOnly: Bool = false) -> [String] {
         var state = AppState(data: data, language: language, glyphs: asciiOnly ? .ascii : .unicode,
                              width: width, height: plainTextHeight, pane: pane)
         state.currency = currency

@@ -5,24 +5,27 @@ public struct RenderContext: Sendable {
     public var data: DataSet
     public var language: Language
     public var glyphs: Glyphs
-    public var currency: Currency
+    /// The currency the user chose with `c`; nil shows every figure as reported (each section picks).
+    public var chosenCurrency: Currency?
+    /// The chosen currency, else RMB (Singles' Day and Alibaba report in RMB).
+    public var currency: Currency { chosenCurrency ?? .rmb }
     public var showTable: Bool
     /// Counts data reloads, so a pane can tell that what it measured is for older data without comparing it.
     public var dataVersion: Int
 
-    public init(data: DataSet, language: Language, glyphs: Glyphs, currency: Currency, showTable: Bool,
+    public init(data: DataSet, language: Language, glyphs: Glyphs, currency: Currency?, showTable: Bool,
                 dataVersion: Int = 0) {
         self.data = data
         self.language = language
         self.glyphs = glyphs
-        self.currency = currency
+        self.chosenCurrency = currency
         self.showTable = showTable
         self.dataVersion = dataVersion
     }
 
     /// Everything besides a pane's own state that its layout depends on, for `area`.
     public func layoutKey(_ area: Rect) -> LayoutKey {
-        LayoutKey(area: area, language: language, glyphs: glyphs, currency: currency, showTable: showTable,
+        LayoutKey(area: area, language: language, glyphs: glyphs, currency: chosenCurrency, showTable: showTable,
                   dataVersion: dataVersion)
     }
 
@@ -63,7 +66,7 @@ public struct LayoutKey: Sendable, Equatable {
     public var area: Rect
     public var language: Language
     public var glyphs: Glyphs
-    public var currency: Currency
+    public var currency: Currency?
     public var showTable: Bool
     public var dataVersion: Int
 }

@@ -184,7 +184,7 @@ public struct ComparisonPane: PaneModel {
             Span(amount(breakdown.total), Style(.value, bold: true)),
         ]
         // A year is never converted at one day's rate, and these totals have no quarters to sum: as reported only.
-        let footnote: String? = context.currency == breakdown.unit ? nil
+        let footnote: String? = (context.chosenCurrency ?? breakdown.unit) == breakdown.unit ? nil
             : context.t("As reported: a year's total is not converted at one day's rate.",
                         "Wie gemeldet: eine Jahressumme wird nicht zum Kurs eines Tages umgerechnet.")
         if let mark = context.confidenceSpan(breakdown.confidence) { totalLine.append(mark) }

@@ -8,6 +8,10 @@ struct QuarterlyContent {
 
     private var quarters: [AlibabaQuarter] { context.data.revenue.alibabaQuarters }
 
+    /// The chosen currency, else USD: Alibaba's dollars as it reported them beside Amazon's, so nothing
+    /// is converted until the user asks.
+    static func currency(_ context: RenderContext) -> Currency { context.chosenCurrency ?? .usd }
+
     private func fiscalLabel(_ quarter: AlibabaQuarter) -> String {
         context.t("FY", "GJ") + "\(quarter.fiscalYear) Q\(quarter.fiscalQuarter)"
     }
@@ -28,7 +32,7 @@ struct QuarterlyContent {
                 + (quarter.note.map { ": " + context.text($0) } ?? "")
             footer += notation.detail(text, width: width)
             // Another period's rate is never borrowed: say when this one has none.
-            let currency = context.currency
+            let currency = Self.currency(context)
             if context.data.revenue.converter.alibaba(quarter, in: currency) == nil {
                 let months = context.formatter.fiscalQuarter(quarter.period)
                 footer += TextLines.wrapped(context.t("No \(currency.code) figure for \(months): no rate of its months is stored.",
@@ -46,7 +50,7 @@ struct QuarterlyContent {
         let notation = Notation(context: context)
         let revenue = context.data.revenue
         let converter = revenue.converter
-        let currency = context.currency
+        let currency = Self.currency(context)
         let quarters = self.quarters
         let amazon = quarters.map(revenue.amazonQuarter(matching:))
         let alibabaAmounts = quarters.map { converter.alibaba($0, in: currency) }
