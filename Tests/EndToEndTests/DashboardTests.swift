@@ -12,7 +12,7 @@ struct DashboardTests {
         let screen = try await session.waitFor("220,000 m²")
         #expect(screen.count == 30)
         #expect(screen[0].contains("1 Overview") && screen[0].contains("6 Sources"))
-        #expect(screen[29].contains("? help") && screen[29].contains("RMB"))
+        #expect(screen[29].contains("? help") && screen[29].contains("EN · as reported"))
         try await session.waitForActive(.overview)
     }
 
@@ -133,7 +133,7 @@ struct DashboardTests {
             try session.resize(width: width, height: height)
             let tabs = TabBar.layout(width: width, language: .en, active: .revenue).map { $0.text.trimmingCharacters(in: .whitespaces) }
             let screen = try await session.waitForScreen("a \(width)x\(height) frame") { screen in
-                screen.count == height && tabs.allSatisfy { screen[0].contains($0) } && screen[height - 1].contains("RMB")
+                screen.count == height && tabs.allSatisfy { screen[0].contains($0) } && screen[height - 1].contains("q quit")
             }
             #expect(screen.allSatisfy { TerminalText.width(of: $0) <= width })
             try await session.waitForActive(.revenue)
@@ -148,7 +148,7 @@ struct DashboardTests {
         }
         try session.resize(width: 90, height: 25)
         try await session.waitForScreen("a 90x25 frame") { screen in
-            screen.count == 25 && screen[0].contains("\(PaneID.allCases.count) Check") && screen[24].contains("RMB")
+            screen.count == 25 && screen[0].contains("\(PaneID.allCases.count) Check") && screen[24].contains("q quit")
         }
         try session.type("q")
         #expect(try await session.exitStatus() == 0)

@@ -98,6 +98,10 @@ struct DataValidator {
         checkUnique("sources.json", "errata", ids: data.errata.map(\.id), what: "erratum")
         for (index, erratum) in data.errata.enumerated() {
             checkCitations("sources.json", "errata[\(index)]", sources: erratum.sources, confidence: .verified)
+            if erratum.quote.isEmpty || erratum.quote.count > Claim.maximumQuoteLength {
+                report("sources.json", "errata[\(index)].quote",
+                       "expected the few words under check (1 to \(Claim.maximumQuoteLength) characters), found \(erratum.quote.count)")
+            }
             for (key, quantity) in [("corrected", erratum.corrected), ("articleSaid", erratum.articleSaid)] {
                 if let quantity { checkQuantity("sources.json", "errata[\(index)].\(key)", quantity) }
             }

@@ -49,7 +49,7 @@ public struct KeyMap: Sendable {
         KeyBinding(keys: [.character("/")], label: "/", action: .filter,
                    english: "Filter the list", german: "Liste filtern"),
         KeyBinding(keys: [.character("c")], label: "c", action: .cycleCurrency,
-                   english: "Currency: RMB, USD, EUR", german: "Währung: RMB, USD, EUR"),
+                   english: "Currency: as reported, RMB, USD, EUR", german: "Währung: wie gemeldet, RMB, USD, EUR"),
         KeyBinding(keys: [.character("t")], label: "t", action: .toggleView,
                    english: "Chart or table", german: "Diagramm oder Tabelle"),
         KeyBinding(keys: [.character("L")], label: "L", action: .cycleLanguage,

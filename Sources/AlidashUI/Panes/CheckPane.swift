@@ -81,6 +81,10 @@ public struct CheckPane: ListPane {
         TextLines.draw(summary(width: layout.summary.width.saturatingSubtract(1), context: context), into: &buffer,
                        x: layout.summary.x + 1, y: layout.summary.y, area: layout.summary)
         let content = layout.list.splitLeft(layout.list.width.saturatingSubtract(2)).left
+        if list.count(of: claims.count) == 0, layout.summary.maxY < area.maxY {
+            buffer.put(context.t("No claim matches “\(filter)”", "Keine Aussage passt zu „\(filter)“"), x: area.x + 1,
+                       y: layout.summary.maxY, style: Style(.dim), clip: area)
+        }
         for shown in list.visible(total: claims.count, rows: layout.list.height, height: CheckPane.oneRow) {
             guard let index = list.entry(at: shown.position, total: claims.count) else { continue }
             drawRow(claims[index], selected: shown.position == list.selected, y: layout.list.y + shown.row,
@@ -102,7 +106,9 @@ public struct CheckPane: ListPane {
         let head = filter.isEmpty
             ? context.t("\(claims.count) claims", "\(claims.count) Aussagen")
             : context.t("Filter “\(filter)”: \(shown) of \(claims.count) claims", "Filter „\(filter)“: \(shown) von \(claims.count) Aussagen")
-        let tally = Verdict.allCases.map { verdict in (verdict, claims.filter { $0.verdict == verdict }.count) }
+        // The tally counts the claims shown, so it follows the filter.
+        let shownClaims = (0..<shown).compactMap { list.entry(at: $0, total: claims.count) }.map { claims[$0] }
+        let tally = Verdict.allCases.map { verdict in (verdict, shownClaims.filter { $0.verdict == verdict }.count) }
         let errors = context.data.errata.filter { $0.kind == .error }.count
         let weak = context.data.errata.count - errors
         let errata = context.t("errata: \(errors) errors, \(weak) weak points", "Fehlerliste: \(errors) Fehler, \(weak) Schwachstellen")
@@ -193,7 +199,7 @@ public struct CheckPane: ListPane {
         let title = claim.id + " \(context.glyphs.separator) "
             + context.t("\(list.selected + 1) of \(count)", "\(list.selected + 1) von \(count)")
         return DetailPanel(title: title, lines: detailLines(claim, width: width.saturatingSubtract(4), expanded: list.expanded,
-                                                            context: context))
+                                                            context: context), expanded: list.expanded)
     }
 
     /// For `print`: the counts, then each claim's whole detail under its id.

@@ -37,16 +37,8 @@ public struct SourcesPane: ListPane {
         filterMatches(filter, [source.id, source.title, source.publisher, source.url, source.date?.description ?? ""])
     }
 
-    /// The first source carries the heading and the column titles above it.
-    private static func height(_ position: Int, _ atTop: Bool) -> Int { position == 0 ? 3 : 1 }
-
-    /// What each row of the entry at `position` shows.
-    private static func rows(at position: Int) -> [Part] {
-        (position == 0 ? [.heading, .columnHeading] : []) + [.source(position)]
-    }
-
-    /// The rows of a list the filter emptied: the heading says "0 of …".
-    private static let emptyRows: [Part] = [.heading, .columnHeading]
+    /// A source takes one row; the heading and the column titles stay above the list while it scrolls.
+    private static func height(_ position: Int, _ atTop: Bool) -> Int { 1 }
 
     // MARK: - Keys and mouse
 
@@ -54,11 +46,7 @@ public struct SourcesPane: ListPane {
 
     func heights(_ context: RenderContext) -> FilteredList.Height { SourcesPane.height }
 
-    /// The heading and column titles above the first source are not a source.
-    func isEntryRow(_ row: Int, of shown: FilteredList.Visible, context: RenderContext) -> Bool {
-        if case .source = SourcesPane.rows(at: shown.position)[safe: row] { return true }
-        return false
-    }
+    func isEntryRow(_ row: Int, of shown: FilteredList.Visible, context: RenderContext) -> Bool { true }
 
     // MARK: - Drawing
 
@@ -67,15 +55,12 @@ public struct SourcesPane: ListPane {
         let sources = context.data.sources
         let layout = currentLayout(area: area, context: context)
         let content = layout.list.inset(horizontal: 1, vertical: 0).splitLeft(layout.list.width.saturatingSubtract(3)).left
-        if list.count(of: sources.count) == 0 {
-            for (offset, part) in SourcesPane.emptyRows.prefix(layout.list.height).enumerated() {
-                drawRow(part, y: layout.list.y + offset, area: content, context: context, into: &buffer)
-            }
+        let header = layout.header.inset(horizontal: 1, vertical: 0).splitLeft(layout.header.width.saturatingSubtract(3)).left
+        for (offset, part) in [Part.heading, .columnHeading].prefix(layout.header.height).enumerated() {
+            drawRow(part, y: layout.header.y + offset, area: header, context: context, into: &buffer)
         }
         for shown in list.visible(total: sources.count, rows: layout.list.height, height: SourcesPane.height) {
-            for (offset, part) in SourcesPane.rows(at: shown.position).prefix(shown.height).enumerated() {
-                drawRow(part, y: layout.list.y + shown.row + offset, area: content, context: context, into: &buffer)
-            }
+            drawRow(.source(shown.position), y: layout.list.y + shown.row, area: content, context: context, into: &buffer)
         }
         let hidden = list.hidden(total: sources.count, rows: layout.list.height, height: SourcesPane.height)
         ScrollMarks.draw(into: &buffer, area: layout.list, moreAbove: hidden.above, moreBelow: hidden.below,
@@ -142,25 +127,28 @@ public struct SourcesPane: ListPane {
         lines += TerminalText.wrap(source.url, width: room).map { [Span($0, Style(.source, underline: true))] }
         let title = [source.id, source.publisher, source.date.map(formatter.date)].compactMap { $0 }
             .joined(separator: " \(context.glyphs.separator) ")
-        return DetailPanel(title: title, lines: lines)
+        return DetailPanel(title: title, lines: lines, expanded: list.expanded)
     }
 
     // MARK: - Layout
 
-    /// The list on top and the detail box below it; collapsed, the box keeps one height so the list stays put.
+    /// The heading and column titles, the list below them and the detail box below that; collapsed, the
+    /// box keeps one height so the list stays put.
     struct Layout: ListPaneLayout {
         var area: Rect
+        var header: Rect
         var list: Rect
         var detail: Rect?
 
         init(pane: SourcesPane, area: Rect, context: RenderContext) {
             self.area = area
             let total = context.data.sources.count
+            let (header, rest) = area.splitTop(area.height >= 4 ? 2 : 0)
+            self.header = header
             let natural = pane.detailPanel(width: area.width, context: context)?.naturalHeight ?? 0
-            let height = pane.list.detailHeight(natural: natural, available: area.height, collapsedRows: 6)
-            let rows = pane.list.count(of: total) == 0 ? min(SourcesPane.emptyRows.count, area.height)
-                : pane.list.rowsNeeded(total: total, limit: area.height.saturatingSubtract(height), height: SourcesPane.height)
-            let (top, below) = area.splitTop(rows)
+            let height = pane.list.detailHeight(natural: natural, available: rest.height, collapsedRows: 6)
+            let rows = pane.list.rowsNeeded(total: total, limit: rest.height.saturatingSubtract(height), height: SourcesPane.height)
+            let (top, below) = rest.splitTop(rows)
             list = top
             detail = height > 0 ? below.splitTop(height).top : nil
         }
@@ -171,8 +159,4 @@ public struct SourcesPane: ListPane {
 private enum Part: Equatable {
     case heading, columnHeading
     case source(Int)
-}
-
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

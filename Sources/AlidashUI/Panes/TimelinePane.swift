@@ -170,7 +170,7 @@ public struct TimelinePane: ListPane {
         let title = [formatter.date(event.date)
                         + (event.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : ""), TimelinePane.categoryTag(event.category, language: context.language),
                      position].joined(separator: " \(context.glyphs.separator) ")
-        return DetailPanel(title: title, lines: lines)
+        return DetailPanel(title: title, lines: lines, expanded: list.expanded)
     }
 
     static func categoryTag(_ category: EventCategory, language: Language) -> String {

@@ -3,10 +3,13 @@
 public struct DetailPanel: Sendable {
     public var title: String
     public var lines: [StyledLine]
+    /// Whether the box is already open in full (Enter pressed): then the hint cannot promise more.
+    public var expanded: Bool
 
-    public init(title: String, lines: [StyledLine]) {
+    public init(title: String, lines: [StyledLine], expanded: Bool = false) {
         self.title = title
         self.lines = lines
+        self.expanded = expanded
     }
 
     /// The box height that shows every line (borders included).
@@ -21,7 +24,11 @@ public struct DetailPanel: Sendable {
         let shown = fits ? lines : Array(lines.prefix(inner.height - 1))
         TextLines.drawScrolled(shown, offset: 0, into: &buffer, area: inner)
         if !fits {
-            let hint = context.glyphs.ellipsis + " " + context.t("Enter shows all", "Enter zeigt alles")
+            let hidden = lines.count - shown.count
+            let hint = context.glyphs.ellipsis + " " + (expanded
+                ? context.t("\(hidden) more lines: a taller window, or alidash print, shows them",
+                            "\(hidden) weitere Zeilen: ein höheres Fenster oder alidash print zeigt sie")
+                : context.t("Enter shows all", "Enter zeigt alles"))
             buffer.put(hint, x: inner.x, y: inner.maxY - 1, style: Style(.dim), clip: inner)
         }
     }

@@ -48,13 +48,17 @@ struct SinglesDayContent {
     /// Why some years have no figure in the chosen currency.
     private func missingNote(width: Int) -> [StyledLine] {
         let currency = context.currency
-        guard currency != .rmb, years.contains(where: { amount($0, in: currency) == nil }) else { return [] }
+        guard currency != .rmb else { return [] }
+        let growthNote = context.t(" Growth is from the RMB figures, as reported.", " Das Wachstum beruht auf den RMB-Werten, wie gemeldet.")
+        guard years.contains(where: { amount($0, in: currency) == nil }) else {
+            return TextLines.wrapped(growthNote.trimmingPrefixSpace, width: width.saturatingSubtract(2), style: Style(.dim))
+        }
         let text = currency == .usd
             ? context.t("USD only where it was reported; no rate of a Singles' Day's date is stored, so nothing is converted.",
                         "USD nur, wo gemeldet; kein Kurs eines Singles'-Day-Datums ist gespeichert, daher wird nichts umgerechnet.")
             : context.t("No \(currency.code) rate of a Singles' Day's date is stored, so nothing is converted; press c for RMB.",
                         "Kein \(currency.code)-Kurs eines Singles'-Day-Datums ist gespeichert, daher wird nichts umgerechnet; c für RMB.")
-        return TextLines.wrapped(text, width: width.saturatingSubtract(2), style: Style(.warning))
+        return TextLines.wrapped(text + growthNote, width: width.saturatingSubtract(2), style: Style(.warning))
     }
 
     /// Like for like only: as reported or computed within one scope, across a change of scope on the part
@@ -85,7 +89,9 @@ struct SinglesDayContent {
                 notes.append(context.t("Growth on an approximate figure is approximate", "Wachstum auf einem ungefähren Wert ist ungefähr"))
             default: break
             }
-            footer += notation.detail("\(year.year): " + notes.joined(separator: ". "), width: width)
+            // Each note is a sentence of its own; a note's own full stop is not doubled.
+            let sentences = notes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+            footer += notation.detail("\(year.year): " + sentences.joined(separator: ". ") + ".", width: width)
         }
         if case .scopeBreak(let index)? = lines.first(where: { if case .scopeBreak = $0 { true } else { false } }) {
             let year = years[index]
@@ -197,4 +203,8 @@ struct SinglesDayContent {
                 shown.render(into: &buffer, area: area.inset(horizontal: 1, vertical: 0), glyphs: context.glyphs)
             })
     }
+}
+
+extension String {
+    fileprivate var trimmingPrefixSpace: String { hasPrefix(" ") ? String(dropFirst()) : self }
 }
