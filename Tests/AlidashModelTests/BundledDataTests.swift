@@ -135,3 +135,13 @@ import TestSupport
         #expect(history.growth(for: 2021) == .reported(8.45), "both 11-day campaigns")
     }
 }
+
+@Suite struct FigurePartsTests {
+    @Test func eachAmountKeepsItsOwnConfidenceMark() throws {
+        // FY2017: RMB 158,273 m is verified, its USD 22,960 m only rounded (press figures).
+        let figure = try #require(TestData.bundled.resolve(.alibabaYear(fiscalYear: 2017)))
+        #expect(figure.confidence == .verified)
+        #expect(figure.ownMark(ofQuantityAt: 0) == "")
+        #expect(figure.ownMark(ofQuantityAt: 1) == Confidence.rounded.mark)
+    }
+}

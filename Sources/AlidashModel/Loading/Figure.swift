@@ -10,6 +10,15 @@ public struct Figure: Sendable {
     public var confidence: Confidence
     public var sources: [String]
     public var note: LocalizedText?
+    /// Each amount's own confidence where it differs from the figure's (FY2017's USD is rounded while its
+    /// RMB is verified); empty when all share `confidence`.
+    public var quantityConfidences: [Confidence] = []
+
+    /// The mark an amount carries of its own: "~" for a rounded USD beside a verified RMB; "" otherwise.
+    public func ownMark(ofQuantityAt index: Int) -> String {
+        guard index < quantityConfidences.count, quantityConfidences[index] != confidence else { return "" }
+        return quantityConfidences[index].mark
+    }
 }
 
 extension DataSet {
@@ -43,7 +52,8 @@ extension DataSet {
             return Figure(reference: reference,
                           label: bothLanguages { ($0.language == .de ? "Alibaba-Umsatz " : "Alibaba revenue ") + $0.fiscalQuarter(period) },
                           quantities: amounts, text: nil, date: quarter.end, confidence: quarter.confidence,
-                          sources: quarter.sources, note: quarter.note)
+                          sources: quarter.sources, note: quarter.note,
+                          quantityConfidences: [quarter.confidence, quarter.usdConfidence ?? quarter.confidence].prefix(amounts.count).map { $0 })
         case .alibabaYear(let fiscalYear):
             guard let year = revenue.alibabaFiscalYears.first(where: { $0.fiscalYear == fiscalYear }) else { return nil }
             var amounts = [Quantity(value: year.rmbMillions, unit: .rmb, scale: .million)]
@@ -53,7 +63,8 @@ extension DataSet {
             return Figure(reference: reference,
                           label: bothLanguages { ($0.language == .de ? "Alibaba-Umsatz GJ" : "Alibaba revenue FY") + String(fiscalYear) + " (" + $0.monthRange(from: year.start, to: year.end) + ")" },
                           quantities: amounts, text: nil, date: year.end, confidence: year.confidence,
-                          sources: year.sources, note: nil)
+                          sources: year.sources, note: nil,
+                          quantityConfidences: [year.confidence, year.usdConfidence ?? year.confidence].prefix(amounts.count).map { $0 })
         case .amazonQuarter(let period):
             guard let quarter = revenue.amazonQuarter(year: period.year, quarter: period.quarter) else { return nil }
             return Figure(reference: reference,

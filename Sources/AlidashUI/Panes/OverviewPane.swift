@@ -84,7 +84,9 @@ public struct OverviewPane: PaneModel {
                 value = TerminalText.truncate(context.text(figure.text ?? figure.label), to: max(8, width - reserved),
                                               ellipsis: context.glyphs.ellipsis)
             } else {
-                value = figure.quantities.map(context.formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
+                value = figure.quantities.enumerated()
+                    .map { context.formatter.quantity($0.element) + figure.ownMark(ofQuantityAt: $0.offset) }
+                    .joined(separator: " \(context.glyphs.separator) ")
                 if TerminalText.width(of: value) > width - reserved, let first = figure.quantities.first {
                     value = context.formatter.quantity(first)
                 }

@@ -15,7 +15,9 @@ public enum FigureLines {
         }
         var lines: [StyledLine] = TextLines.wrapped(label, width: width, style: Style(.label))
         var valueLine: StyledLine = [Span("  ")]
-        let amounts = figure.quantities.map(formatter.quantity).joined(separator: " \(context.glyphs.separator) ")
+        let amounts = figure.quantities.enumerated()
+            .map { formatter.quantity($0.element) + figure.ownMark(ofQuantityAt: $0.offset) }
+            .joined(separator: " \(context.glyphs.separator) ")
         if !amounts.isEmpty {
             valueLine.append(Span(amounts, Style(.value, bold: true)))
         }
