@@ -140,7 +140,7 @@ struct SinglesDayContent {
                     case .year(let index):
                         let year = years[index]
                         let amount = amounts[index]
-                        let confidence = amount?.confidence ?? year.confidence
+                        let confidence = amount?.confidence ?? .verified // no amount, no mark beside the dash
                         let growth = self.growth(year)
                         BarRow(label: String(year.year), value: amount?.millions, barStyle: Style(.barPrimary),
                                amount: notation.amount(amount, approximate: year.isApproximate, compact: true),
