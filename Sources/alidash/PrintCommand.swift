@@ -3,11 +3,11 @@ import AlidashTerminal
 import AlidashUI
 import ArgumentParser
 
-/// `alidash print PANE`: one pane as plain text, for pipes, files and screen readers.
+/// `alidash print PANE`: everything one pane holds as linear text, for pipes, files and screen readers.
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Write a pane as plain text (no colours, no escape codes)."
+        abstract: "Write everything a pane holds as text or Markdown: every entry in full, tables as aligned text, no colours or escape codes."
     )
 
     static let widths = AppState.minimumWidth...1000
@@ -24,8 +24,8 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "Show figures in rmb, usd or eur, converting at each period's own rate (as the c key in the dashboard; default: as reported).")
     var currency: PrintCurrency?
 
-    @Flag(name: .customLong("table"), help: "Tables instead of charts (as the t key in the dashboard).")
-    var showTable = false
+    @Option(help: "text (wrapped at --width) or markdown (for notes and issues; lines are not wrapped).")
+    var format: PrintFormat = .text
 
     @OptionGroup var data: DataOptions
 
@@ -39,7 +39,7 @@ struct PrintCommand: ParsableCommand {
         try reportingFailures {
             let dataSet = try data.load()
             let lines = AppState.plainText(pane: pane.pane, width: width ?? defaultWidth, data: dataSet,
-                                           language: chosenLanguage(language), currency: currency?.currency, table: showTable,
+                                           language: chosenLanguage(language), currency: currency?.currency, format: format,
                                            asciiOnly: !TerminalLocale.activate(environment: Environment.values(TerminalLocale.variables)))
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
@@ -66,3 +66,5 @@ enum PrintCurrency: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+extension PrintFormat: ExpressibleByArgument {}

@@ -95,7 +95,7 @@ import TestSupport
         let lines = AppState.plainText(pane: .check, width: 80, data: TestData.bundled, language: .en)
         let text = lines.joined(separator: "\n")
         for claim in TestData.bundled.claims {
-            #expect(lines.contains(" " + claim.id), "\(claim.id) has its own heading")
+            #expect(lines.contains { $0.hasPrefix(claim.id + " · ") }, "\(claim.id) has its own heading")
             #expect(text.contains(claim.quote.prefix(20)), "\(claim.id)'s quote")
         }
         #expect(!text.contains("Enter"), "no key hints in print")

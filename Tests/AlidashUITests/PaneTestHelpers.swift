@@ -35,7 +35,8 @@ enum PaneTest {
     /// and expects it neither to trap nor to draw outside the area (pre-filled "x" cells must stay).
     static func expectSafeInTinyAreas<Pane: PaneModel>(_ makePane: () -> Pane) {
         let context = TestData.app(width: 80, height: 24).context
-        let actions: [Action] = [.moveDown, .moveUp, .pageDown, .pageUp, .bottom, .top, .open, .close, .open]
+        let actions: [Action] = [.moveDown, .moveUp, .pageDown, .pageUp, .bottom, .top, .open, .close, .open, .switchSection,
+                                 .toggleScale, .moveDown]
         let areas = [Rect(width: 0, height: 0), Rect(width: 1, height: 1), Rect(width: 10, height: 3),
                      Rect(x: 3, y: 2, width: 1, height: 1), Rect(x: 2, y: 1, width: 10, height: 3),
                      Rect(x: 1, y: 1, width: 25, height: 9)]

@@ -16,7 +16,7 @@ import Testing
 
     private func quarterly(_ app: AppState) -> AppState {
         var app = app
-        _ = app.update(.key(.enter))
+        _ = app.update(.key(.character("s")))
         return app
     }
 
@@ -158,20 +158,20 @@ extension RevenuePaneTests {
 
     // MARK: - Keys
 
-    @Test func enterSwitchesSectionAndArrowsMoveTheSelection() {
+    @Test func sSwitchesSectionAndArrowsMoveTheSelection() {
         var app = revenueApp(width: 80, height: 24)
         #expect(app.revenue.section == .singlesDay)
         #expect(app.update(.key(.down)) == .redraw)
         #expect(app.update(.key(.character("j"))) == .redraw)
         #expect(app.revenue.singlesDayList.selected == 2)
         #expect(app.render().lines.contains { $0.hasPrefix(" > 2011") })
-        #expect(app.update(.key(.enter)) == .redraw)
+        #expect(app.update(.key(.character("s"))) == .redraw)
         #expect(app.revenue.section == .quarterly)
         #expect(app.update(.key(.up)) == .none) // already at the top
         _ = app.update(.key(.end))
         #expect(app.revenue.quarterList.selected == app.data.revenue.alibabaQuarters.count - 1)
         #expect(app.render().contains("> FY2020 Q4"))
-        _ = app.update(.key(.enter))
+        _ = app.update(.key(.character("s")))
         #expect(app.revenue.section == .singlesDay)
         #expect(app.revenue.singlesDayList.selected == 2) // each section keeps its selection
     }
@@ -200,7 +200,7 @@ extension RevenuePaneTests {
         var app = revenueApp(width: 120, height: 40)
         _ = app.update(.key(.character("t")))
         #expect(app.render().contains("Year Scope"))
-        _ = app.update(.key(.enter))
+        _ = app.update(.key(.character("s")))
         #expect(app.render().contains("Company Period"))
         _ = app.update(.key(.character("t")))
         #expect(app.render().contains("█ Alibaba revenue"))
@@ -219,9 +219,65 @@ extension RevenuePaneTests {
     // MARK: - Sizes
 
     @Test(arguments: [(40, 10), (60, 15), (80, 24)])
-    func sectionBarAlwaysSaysEnterSwitches(width: Int, height: Int) {
+    func sectionBarAlwaysSaysWhichKeySwitches(width: Int, height: Int) {
         let app = revenueApp(width: width, height: height)
-        #expect(app.render().line(app.paneArea.y).contains("Enter"), "\(app.render().line(app.paneArea.y))")
+        #expect(app.render().line(app.paneArea.y).contains("s "), "\(app.render().line(app.paneArea.y))")
+    }
+
+    @Test func enterShowsTheSelectedYearsNotesInFullAndEscShortensThem() {
+        var app = revenueApp(width: 80, height: 24)
+        _ = app.update(.key(.down)) // 2010
+        _ = app.update(.key(.down)) // 2011: three lines of notes at 80 columns
+        let cut = PaneTest.text(app.render())
+        #expect(cut.contains("…"))
+        #expect(app.update(.key(.enter)) == .redraw)
+        #expect(app.revenue.expanded)
+        let full = PaneTest.text(app.render())
+        #expect(full.contains("+259%."), "the last sentence of 2011's notes")
+        #expect(app.render().line(app.paneArea.y).contains("Esc"))
+        #expect(app.update(.key(.escape)) == .redraw)
+        #expect(!app.revenue.expanded)
+        _ = app.update(.key(.enter))
+        _ = app.update(.key(.character("s")))
+        #expect(!app.revenue.expanded, "another section starts with its notes short")
+    }
+
+    @Test func everySinglesDayYearHasAVisibleBarOnTheLogScale() {
+        var app = revenueApp(width: 80, height: 24)
+        let linear = app.render()
+        #expect(app.update(.key(.character("z"))) == .redraw)
+        #expect(app.revenue.logScale)
+        let screen = app.render()
+        #expect(PaneTest.text(screen).contains("Log scale from RMB 10 m"))
+        for year in app.data.singlesDay.years {
+            guard let row = screen.lines.first(where: { $0.dropFirst(3).hasPrefix(String(year.year)) }) else {
+                Issue.record("\(year.year) is not on screen at 80×24")
+                continue
+            }
+            #expect(row.dropFirst(8).prefix(while: { $0 != " " }).contains { "█▉▊▋▌▍▎▏".contains($0) },
+                    "\(year.year) has a bar: \(row)")
+        }
+        // On the linear scale 2009 has none: the reason for the log scale.
+        let row2009 = linear.lines.first { $0.dropFirst(3).hasPrefix("2009") } ?? ""
+        #expect(!row2009.contains("█") && !row2009.contains("▏"))
+        #expect(PaneTest.text(linear).contains("Too small for a bar at this scale: 2009, 2010 (z: log scale)"))
+        if let diff = ExpectedScreen.mismatch(app.renderPane(), named: "revenue-singles-day-80x24-log") { Issue.record(Comment(rawValue: diff)) }
+    }
+
+    @Test func clickingAChartRowSelectsIt() {
+        var app = revenueApp(width: 80, height: 24)
+        let screen = app.render()
+        guard let y = screen.lines.firstIndex(where: { $0.dropFirst(3).hasPrefix("2015") }) else {
+            Issue.record("2015 not on screen")
+            return
+        }
+        #expect(app.update(.mouse(.click(x: 10, y: y))) == .redraw)
+        #expect(app.render().lines[y].hasPrefix(" > 2015"))
+        var quarters = quarterly(revenueApp(width: 80, height: 24))
+        let rows = quarters.render().lines
+        guard let amazonRow = rows.firstIndex(where: { $0.contains("Q3 2016") }) else { return }
+        _ = quarters.update(.mouse(.click(x: 10, y: amazonRow)))
+        #expect(quarters.revenue.quarterList.selected == 1, "Amazon's row selects its pair")
     }
 
     @Test func cutListShowsScrollMarks() {

@@ -11,9 +11,14 @@ import AlidashUI
 public enum ExpectedScreen {
     /// Compares `buffer` with `Screens/<name>.txt` next to `filePath`; returns a readable diff, or nil when equal.
     public static func mismatch(_ buffer: Buffer, named name: String, filePath: String = #filePath) -> String? {
+        mismatch(lines: buffer.lines, named: name, filePath: filePath)
+    }
+
+    /// Compares text lines (such as `alidash print` output) with `Screens/<name>.txt`.
+    public static func mismatch(lines: [String], named name: String, filePath: String = #filePath) -> String? {
         let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Screens")
         let file = directory.appendingPathComponent(name + ".txt")
-        let actual = buffer.lines.joined(separator: "\n") + "\n"
+        let actual = lines.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try? actual.write(to: file, atomically: true, encoding: .utf8)

@@ -6,6 +6,8 @@ public enum Action: Sendable, Equatable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, close
     case cycleCurrency, toggleView, cycleLanguage
+    /// Revenue: the other section; bars on a log or linear scale.
+    case switchSection, toggleScale
 }
 
 /// One entry of the key map: the keys, the action, and the words help shows for it.
@@ -52,6 +54,10 @@ public struct KeyMap: Sendable {
                    english: "Currency: as reported, RMB, USD, EUR", german: "Währung: wie gemeldet, RMB, USD, EUR"),
         KeyBinding(keys: [.character("t")], label: "t", action: .toggleView,
                    english: "Chart or table", german: "Diagramm oder Tabelle"),
+        KeyBinding(keys: [.character("s")], label: "s", action: .switchSection,
+                   english: "Revenue: Singles' Day or quarters", german: "Umsatz: Singles' Day oder Quartale"),
+        KeyBinding(keys: [.character("z")], label: "z", action: .toggleScale,
+                   english: "Revenue: log or linear scale", german: "Umsatz: logarithmische oder lineare Skala"),
         KeyBinding(keys: [.character("L")], label: "L", action: .cycleLanguage,
                    english: "English / Deutsch", german: "English / Deutsch"),
         KeyBinding(keys: [.character(":")], label: ":", action: .commandLine,

@@ -77,9 +77,9 @@ public protocol PaneModel: Sendable {
     /// The data was reloaded (`old` holds the data before): keep the filter, and the selection on the
     /// same entry, by id, where it still exists.
     mutating func dataReloaded(from old: RenderContext, to new: RenderContext)
-    /// The states `alidash print` draws one after another: the pane as it is, and for a pane that shows one
-    /// entry's detail at a time, that detail for each entry.
-    func printStates(context: RenderContext) -> [any PaneModel]
+    /// Everything the pane holds, for `alidash print`: every entry with its full detail, in the words the
+    /// pane draws, wrapped at `width` (`PrintDocument.unwrapped` for output that wraps nothing).
+    func printDocument(width: Int, context: RenderContext) -> PrintDocument
 }
 
 extension PaneModel {
@@ -90,7 +90,6 @@ extension PaneModel {
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {
         setFilter(filter, context: new)
     }
-    public func printStates(context: RenderContext) -> [any PaneModel] { [self] }
 }
 
 /// Case-insensitive, accent-tolerant matching for `/` filters.

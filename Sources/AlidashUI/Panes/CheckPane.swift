@@ -12,8 +12,6 @@ extension PaneID {
 public struct CheckPane: ListPane {
     public internal(set) var list = FilteredList()
     public var filter: String { list.filter }
-    /// For `print`: every claim in full, one after another, instead of the list.
-    public private(set) var showsEveryClaim = false
     /// The layout for the last area and state (see `layout`).
     var kept = KeptLayout<Layout>()
 
@@ -24,12 +22,6 @@ public struct CheckPane: ListPane {
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool { clickList(x: x, y: y, context: context) }
 
     func measure(area: Rect, context: RenderContext) -> Layout { Layout(pane: self, area: area, context: context) }
-
-    public func printStates(context: RenderContext) -> [any PaneModel] {
-        var pane = CheckPane()
-        pane.showsEveryClaim = true
-        return [pane]
-    }
 
     // MARK: - Filtering
 
@@ -72,10 +64,6 @@ public struct CheckPane: ListPane {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        if showsEveryClaim {
-            renderEveryClaim(into: &buffer, area: area, context: context)
-            return
-        }
         let claims = context.data.claims
         let layout = currentLayout(area: area, context: context)
         TextLines.draw(summary(width: layout.summary.width.saturatingSubtract(1), context: context), into: &buffer,
@@ -145,11 +133,13 @@ public struct CheckPane: ListPane {
 
     // MARK: - Detail
 
-    /// Everything about one claim, `width` cells wide.
-    func detailLines(_ claim: Claim, width: Int, expanded: Bool, context: RenderContext) -> [StyledLine] {
+    /// Everything about one claim, `width` cells wide; `withSummary` false where a heading already says it.
+    func detailLines(_ claim: Claim, width: Int, expanded: Bool, withSummary: Bool = true, context: RenderContext) -> [StyledLine] {
         var lines = TextLines.wrapped(context.t("Article: ", "Artikel: ") + "„" + claim.quote + "“", width: width,
                                       style: Style(.warning))
-        lines += TextLines.wrapped(context.text(claim.summary), width: width, style: Style(.value, bold: true))
+        if withSummary {
+            lines += TextLines.wrapped(context.text(claim.summary), width: width, style: Style(.value, bold: true))
+        }
         let kind = claim.kind == .wording ? context.t(" (wording)", " (Wortlaut)")
             : claim.verdict == .unverifiable ? context.t(": cannot be checked with the sources here", ": mit den Quellen hier nicht prüfbar")
             : claim.verdict == .imprecise ? context.t(": correct but imprecise", ": im Kern richtig, aber ungenau") : ""
@@ -202,9 +192,10 @@ public struct CheckPane: ListPane {
                                                             context: context), expanded: list.expanded)
     }
 
-    /// For `print`: the counts, then each claim's whole detail under its id.
-    private func renderEveryClaim(into buffer: inout Buffer, area: Rect, context: RenderContext) {
-        let width = area.width.saturatingSubtract(2)
+    // MARK: - Print
+
+    /// The counts, then each claim's whole detail under its id, with its sources' titles.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
         let claims = context.data.claims
         let counts = Verdict.allCases.map { verdict in
             "\(claims.filter { $0.verdict == verdict }.count) " + CheckPane.verdictWord(verdict, language: context.language)
@@ -214,13 +205,14 @@ public struct CheckPane: ListPane {
                                 + "\(context.data.errata.count - errors) weak points.",
                                 "\(claims.count) Aussagen des Artikels, in seiner Reihenfolge: \(counts). Fehlerliste: \(errors) Fehler, "
                                 + "\(context.data.errata.count - errors) Schwachstellen.")
-        var lines = TextLines.wrapped(heading, width: width, style: Style(.label, bold: true)) + [[]]
-        for claim in context.data.claims {
-            lines.append([Span(claim.id, Style(.title, bold: true))])
-            lines += detailLines(claim, width: width.saturatingSubtract(2), expanded: false, context: context).map { [Span("  ")] + $0 }
-            lines.append([])
+        var document = PrintDocument()
+        document.heading(PaneID.check.title(context.language), level: 1)
+        document.lines(TextLines.wrapped(heading, width: width, style: Style(.label, bold: true)))
+        for claim in claims {
+            document.heading(claim.id + " " + context.glyphs.separator + " " + context.text(claim.summary), level: 3)
+            document.lines(detailLines(claim, width: width, expanded: true, withSummary: false, context: context))
         }
-        TextLines.drawScrolled(lines, offset: 0, into: &buffer, area: area.inset(horizontal: 1, vertical: 0))
+        return document
     }
 
     // MARK: - Words

@@ -61,7 +61,7 @@ public struct ComparisonPane: PaneModel {
         var marks: Rect
 
         init(area: Rect, context: RenderContext) {
-            let text = context.t("Caveat: ", "Vorsicht: ") + context.text(context.data.comparison.caveat)
+            let text = ComparisonPane.caveatText(context)
             let wrapped = TextLines.wrapped(text, width: area.width.saturatingSubtract(2), style: Style(.warning),
                                             indent: " ")
             // The caveat never takes more than half the pane, so the comparison itself stays visible.
@@ -221,6 +221,48 @@ public struct ComparisonPane: PaneModel {
             lines.append(line)
         }
         return lines
+    }
+
+    // MARK: - Print
+
+    /// The caveat, each row of the side-by-side table as a topic with Amazon's and Alibaba's text below it,
+    /// the breakdowns as aligned numbers, then the key facts.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
+        let comparison = context.data.comparison
+        var document = PrintDocument()
+        document.heading(PaneID.comparison.title(context.language), level: 1)
+        document.lines(TextLines.wrapped(ComparisonPane.caveatText(context), width: width, style: Style(.warning)))
+        for row in comparison.rows {
+            document.heading(context.text(row.topic), level: 3)
+            var lines: [StyledLine] = []
+            for (company, text) in [("Amazon", row.amazon), ("Alibaba", row.alibaba)] {
+                lines += TextLines.wrapped(spans: [Span(company + ":", Style(.header)), Span(context.text(text))],
+                                           width: width, indent: "    ", firstIndent: "  ")
+            }
+            var sources: StyledLine = []
+            if let mark = context.confidenceSpan(row.confidence, leading: "") { sources.append(mark) }
+            sources.append(Span((sources.isEmpty ? "" : " ") + context.cite(row.sources), Style(.source)))
+            lines += TextLines.wrapped(spans: sources, width: width, indent: "    ", firstIndent: "  ")
+            document.lines(lines)
+        }
+        var shown = context
+        shown.showTable = true // numbers, no bars
+        let labelWidth = min(28, comparison.breakdowns.flatMap(\.parts).map { TerminalText.width(of: context.text($0.label)) }.max() ?? 0)
+        for breakdown in comparison.breakdowns {
+            document.lines(breakdownRows(breakdown, labelWidth: labelWidth, width: min(width, 100), context: shown))
+        }
+        document.heading(context.t("Key facts", "Kennzahlen"), level: 2)
+        for company in [Company.amazon, .alibaba] {
+            let facts = comparison.facts.filter { $0.company == company }.compactMap { context.data.resolve(.fact($0.id)) }
+            guard !facts.isEmpty else { continue }
+            document.heading(company == .amazon ? "Amazon" : "Alibaba", level: 3)
+            document.lines(facts.flatMap { FigureLines.lines(for: $0, width: width, context: context) })
+        }
+        return document
+    }
+
+    static func caveatText(_ context: RenderContext) -> String {
+        context.t("Caveat: ", "Vorsicht: ") + context.text(context.data.comparison.caveat)
     }
 
     // MARK: - Facts

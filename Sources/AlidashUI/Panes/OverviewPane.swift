@@ -49,6 +49,26 @@ public struct OverviewPane: PaneModel {
         buffer.put(hint, x: area.x, y: area.maxY - 1, style: Style(.accent), clip: area)
     }
 
+    // MARK: - Print
+
+    /// The story, then every card with all its figures and errata.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
+        var document = PrintDocument()
+        document.heading(PaneID.overview.title(context.language), level: 1)
+        document.lines(OverviewPane.storyLines(width: width, context: context))
+        for card in context.data.overview.cards {
+            document.heading(context.text(card.title), level: 2)
+            document.lines(OverviewPane.cardLines(card, width: width, context: context))
+        }
+        return document
+    }
+
+    private static func storyLines(width: Int, context: RenderContext) -> [StyledLine] {
+        let overview = context.data.overview
+        return TextLines.wrapped(spans: [Span(context.text(overview.story)),
+                                         Span(context.cite(overview.storySources), Style(.source))], width: width)
+    }
+
     // MARK: - Layout
 
     private static func columnCount(width: Int) -> Int {
@@ -134,9 +154,7 @@ public struct OverviewPane: PaneModel {
         guard width > 4 else { return Content(width: width, story: [], columns: 1, cardWidth: 0, cards: [], rowHeights: []) }
         let glance = glanceLines(width: width - 2, context: context)
         let overview = context.data.overview
-        let story = glance + [[]] + TextLines.wrapped(spans: [Span(context.text(overview.story)),
-                                                              Span(context.cite(overview.storySources), Style(.source))],
-                                                      width: width - 2)
+        let story = glance + [[]] + storyLines(width: width - 2, context: context)
         let columns = OverviewPane.columnCount(width: width)
         let cardWidth = (width - (columns - 1)) / columns
         let cards = overview.cards.map { card in (card, cardLines(card, width: cardWidth - 4, context: context)) }

@@ -75,10 +75,7 @@ public struct SourcesPane: ListPane {
         let sources = context.data.sources
         switch part {
         case .heading:
-            let shown = list.count(of: sources.count)
-            let count = list.matches == nil ? "\(sources.count)"
-                : context.t("\(shown) of \(sources.count)", "\(shown) von \(sources.count)")
-            buffer.put(context.t("Sources", "Quellen") + " (\(count))", x: line.x, y: y, style: Style(.title, bold: true), clip: line)
+            buffer.put(heading(context: context), x: line.x, y: y, style: Style(.title, bold: true), clip: line)
         case .columnHeading:
             let titles = [context.t("Id", "ID"), context.t("Publisher", "Herausgeber"), context.t("Date", "Datum"),
                           context.t("Title", "Titel")]
@@ -120,14 +117,41 @@ public struct SourcesPane: ListPane {
         if list.expanded {
             lines += TextLines.wrapped(source.title, width: room, style: Style(.value, bold: true))
             lines += TextLines.wrapped(source.publisher, width: room, style: Style(.label))
-            lines += TextLines.wrapped(source.date.map(formatter.date) ?? context.t("no date", "ohne Datum"),
-                                       width: room, style: Style(.accent))
+            lines += TextLines.wrapped(dateText(source, context: context), width: room, style: Style(.accent))
         }
         // The URL is never cut, only wrapped, so it can be copied whole.
         lines += TerminalText.wrap(source.url, width: room).map { [Span($0, Style(.source, underline: true))] }
         let title = [source.id, source.publisher, source.date.map(formatter.date)].compactMap { $0 }
             .joined(separator: " \(context.glyphs.separator) ")
         return DetailPanel(title: title, lines: lines, expanded: list.expanded)
+    }
+
+    // MARK: - Print
+
+    /// Every source with its id, title, publisher, date and URL.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
+        let sources = context.data.sources
+        var document = PrintDocument()
+        document.heading(heading(context: context), level: 1)
+        for source in sources {
+            document.heading(source.id + " " + context.glyphs.separator + " " + source.title, level: 3)
+            document.lines(TextLines.wrapped(source.publisher + " " + context.glyphs.separator + " "
+                                             + dateText(source, context: context), width: width))
+            document.link(source.url)
+        }
+        return document
+    }
+
+    private func dateText(_ source: Source, context: RenderContext) -> String {
+        source.date.map(context.formatter.date) ?? context.t("no date", "ohne Datum")
+    }
+
+    private func heading(context: RenderContext) -> String {
+        let sources = context.data.sources
+        let shown = list.count(of: sources.count)
+        let count = list.matches == nil ? "\(sources.count)"
+            : context.t("\(shown) of \(sources.count)", "\(shown) von \(sources.count)")
+        return context.t("Sources", "Quellen") + " (\(count))"
     }
 
     // MARK: - Layout

@@ -144,11 +144,26 @@ public struct TimelinePane: ListPane {
         let events = context.data.timeline.events
         guard let index = list.selectedEntry(total: events.count) else { return nil }
         let event = events[index]
-        let formatter = context.formatter
         let room = width.saturatingSubtract(4)
-        var lines = TextLines.wrapped(context.text(event.title), width: room, style: Style(.value, bold: true))
+        let lines = TextLines.wrapped(context.text(event.title), width: room, style: Style(.value, bold: true))
+            + TimelinePane.detailLines(event, width: room, withSources: list.expanded, context: context)
+        let count = list.count(of: events.count)
+        let position = context.t("\(list.selected + 1) of \(count)", "\(list.selected + 1) von \(count)")
+        let title = [TimelinePane.dateText(event, context: context), TimelinePane.categoryTag(event.category, language: context.language),
+                     position].joined(separator: " \(context.glyphs.separator) ")
+        return DetailPanel(title: title, lines: lines, expanded: list.expanded)
+    }
+
+    private static func dateText(_ event: TimelineEvent, context: RenderContext) -> String {
+        context.formatter.date(event.date)
+            + (event.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : "")
+    }
+
+    /// An event's text, its confidence and source ids, and with `withSources` each source's publisher and title.
+    private static func detailLines(_ event: TimelineEvent, width: Int, withSources: Bool, context: RenderContext) -> [StyledLine] {
+        var lines: [StyledLine] = []
         if let detail = event.detail {
-            lines += TextLines.wrapped(context.text(detail), width: room)
+            lines += TextLines.wrapped(context.text(detail), width: width)
         }
         var meta: StyledLine = []
         if var mark = context.confidenceSpan(event.confidence, leading: "") {
@@ -156,21 +171,37 @@ public struct TimelinePane: ListPane {
             meta.append(mark)
         }
         meta.append(Span(context.cite(event.sources), Style(.source)))
-        lines.append(meta)
-        if list.expanded {
+        lines += TextLines.wrapped(spans: meta, width: width)
+        if withSources {
             for id in event.sources {
                 guard let source = context.data.source(id: id) else { continue }
-                let dated = source.date.map { " (" + formatter.date($0) + ")" } ?? ""
-                lines += TextLines.wrapped(id + " " + source.publisher + dated + ": " + source.title, width: room,
+                let dated = source.date.map { " (" + context.formatter.date($0) + ")" } ?? ""
+                lines += TextLines.wrapped(id + " " + source.publisher + dated + ": " + source.title, width: width,
                                            style: Style(.dim), indent: "  ")
             }
         }
-        let count = list.count(of: events.count)
-        let position = context.t("\(list.selected + 1) of \(count)", "\(list.selected + 1) von \(count)")
-        let title = [formatter.date(event.date)
-                        + (event.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : ""), TimelinePane.categoryTag(event.category, language: context.language),
-                     position].joined(separator: " \(context.glyphs.separator) ")
-        return DetailPanel(title: title, lines: lines, expanded: list.expanded)
+        return lines
+    }
+
+    // MARK: - Print
+
+    /// Every event under its year, each with its full detail and its sources.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
+        var document = PrintDocument()
+        document.heading(PaneID.timeline.title(context.language), level: 1)
+        document.lines([[Span(summary(context: context))]])
+        var year: Int?
+        for event in context.data.timeline.events {
+            if event.date.year != year {
+                year = event.date.year
+                document.heading(String(event.date.year), level: 2)
+            }
+            document.heading([TimelinePane.dateText(event, context: context),
+                              TimelinePane.categoryTag(event.category, language: context.language),
+                              context.text(event.title)].joined(separator: " \(context.glyphs.separator) "), level: 3)
+            document.lines(TimelinePane.detailLines(event, width: width, withSources: true, context: context))
+        }
+        return document
     }
 
     static func categoryTag(_ category: EventCategory, language: Language) -> String {

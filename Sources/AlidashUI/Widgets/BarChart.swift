@@ -1,12 +1,35 @@
+#if canImport(Glibc)
+import Glibc // log10, without Foundation
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Horizontal bars on one shared scale: full blocks with an eighth-block end, or whole cells with the
 /// ASCII glyph set (which has no eighths). A bar of `maximum` fills `width` cells.
 public struct BarChart: Sendable, Equatable {
     public var maximum: Double
     public var width: Int
+    /// On a log scale, the value at which bars start (a power of ten at or below the smallest value);
+    /// nil for a linear scale from zero.
+    public var logFloor: Double?
 
-    public init(maximum: Double, width: Int) {
+    public init(maximum: Double, width: Int, logFloor: Double? = nil) {
         self.maximum = maximum.isFinite ? max(0, maximum) : 0
         self.width = max(0, width)
+        self.logFloor = logFloor.flatMap { $0.isFinite && $0 > 0 && $0 < maximum ? $0 : nil }
+    }
+
+    /// The floor of a log scale for values whose smallest positive one is `smallest`: the power of ten
+    /// at or below it, so every value gets a bar and the scale reads in whole decades.
+    public static func logFloor(smallest: Double) -> Double? {
+        guard smallest.isFinite, smallest > 0 else { return nil }
+        return pow10(Int(log10(smallest).rounded(.down)))
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
     }
 
     /// A chart scaled to the largest of `values` (zero when there is none).
@@ -22,8 +45,13 @@ public struct BarChart: Sendable, Equatable {
     /// The bar's length in steps, rounded to the nearest step; zero, negative or unknown values draw nothing.
     public func steps(for value: Double, glyphs: Glyphs) -> Int {
         guard maximum > 0, width > 0, value.isFinite, value > 0 else { return 0 }
-        let fraction = min(1, value / maximum)
-        return Int((fraction * Double(width * BarChart.stepsPerCell(glyphs))).rounded())
+        let total = width * BarChart.stepsPerCell(glyphs)
+        guard let logFloor else {
+            return Int((min(1, value / maximum) * Double(total)).rounded())
+        }
+        // Every positive value shows at least one step, however small.
+        let fraction = (log10(max(value, logFloor)) - log10(logFloor)) / (log10(maximum) - log10(logFloor))
+        return max(1, Int((min(1, fraction) * Double(total)).rounded()))
     }
 
     /// The bar as text: full blocks, then the partial block for the remaining steps.

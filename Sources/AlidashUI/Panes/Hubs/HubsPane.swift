@@ -252,14 +252,15 @@ public struct HubsPane: PaneModel {
         TextLines.drawScrolled(info, offset: 0, into: &buffer, area: captionArea)
     }
 
-    /// For `print`: the pane as it is, then each hub's full detail.
-    public func printStates(context: RenderContext) -> [any PaneModel] {
-        [self] + context.data.hubs.indices.map { index in
-            var pane = HubsPane()
-            pane.list.select(index, count: context.data.hubs.count)
-            pane.list.expanded = true
-            return pane
+    /// For `print`: each hub's full detail, one after another.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
+        var document = PrintDocument()
+        document.heading(PaneID.hubs.title(context.language), level: 1)
+        for hub in context.data.hubs {
+            document.heading(context.text(hub.name), level: 2)
+            document.lines(detailLines(hub, width: width, context: context))
         }
+        return document
     }
 
     /// Beyond this many hubs the map labels only the selected one.

@@ -20,32 +20,53 @@ struct QuarterlyContent {
         quarter.flatMap { context.data.revenue.converter.amazon($0, in: currency) }
     }
 
-    private func footer(width: Int, selected: Int, origins: [AmountOrigin]) -> [StyledLine] {
-        let notation = Notation(context: context)
+    /// "Jul–Sep 2018 = Amazon Q3 2018: note", with a tag when Alibaba's USD figure is unverified.
+    private func quarterNote(_ quarter: AlibabaQuarter) -> String {
+        let calendar = quarter.period.calendarQuarter
+        let usdTag = quarter.usdConfidence == .unverified
+            ? " " + context.glyphs.separator + " USD " + Confidence.unverified.mark + context.confidenceTag(.unverified) : ""
+        return context.formatter.fiscalQuarter(quarter.period) + " = Amazon " + calendar.label + usdTag
+            + (quarter.note.map { ": " + context.text($0) } ?? "")
+    }
+
+    /// Another period's rate is never borrowed: says when a quarter has none.
+    private func missingRate(_ quarter: AlibabaQuarter) -> String? {
+        let currency = Self.currency(context)
+        guard context.data.revenue.converter.alibaba(quarter, in: currency) == nil else { return nil }
+        let months = context.formatter.fiscalQuarter(quarter.period)
+        return context.t("No \(currency.code) figure for \(months): no rate of its months is stored.",
+                         "Kein \(currency.code)-Wert für \(months): kein Kurs dieser Monate gespeichert.")
+    }
+
+    private func footer(width: Int, selected: Int, expanded: Bool, origins: [AmountOrigin]) -> [StyledLine] {
         var footer: [StyledLine] = []
         if quarters.indices.contains(selected) {
             let quarter = quarters[selected]
-            let calendar = quarter.period.calendarQuarter
-            let usdTag = quarter.usdConfidence == .unverified
-                ? " " + context.glyphs.separator + " USD " + Confidence.unverified.mark + context.confidenceTag(.unverified) : ""
-            let text = context.formatter.fiscalQuarter(quarter.period) + " = Amazon " + calendar.label + usdTag
-                + (quarter.note.map { ": " + context.text($0) } ?? "")
-            footer += notation.detail(text, width: width)
-            // Another period's rate is never borrowed: say when this one has none.
-            let currency = Self.currency(context)
-            if context.data.revenue.converter.alibaba(quarter, in: currency) == nil {
-                let months = context.formatter.fiscalQuarter(quarter.period)
-                footer += TextLines.wrapped(context.t("No \(currency.code) figure for \(months): no rate of its months is stored.",
-                                                      "Kein \(currency.code)-Wert für \(months): kein Kurs dieser Monate gespeichert."),
-                                            width: width.saturatingSubtract(2), style: Style(.warning))
+            footer += Notation(context: context).detail(quarterNote(quarter), width: width, expanded: expanded)
+            if let missing = missingRate(quarter) {
+                footer += TextLines.wrapped(missing, width: width.saturatingSubtract(2), style: Style(.warning))
             }
         }
-        return footer + notation.closingLines(origins, width: width)
+        return footer + Notation(context: context).closingLines(origins, width: width)
+    }
+
+    // MARK: Print
+
+    /// Both companies' quarters in one table, every quarter's note, then the rates and marks.
+    func print(into document: inout PrintDocument, width: Int) {
+        document.heading(context.t("Alibaba revenue and Amazon net sales by quarter",
+                                   "Alibaba-Umsatz und Amazon-Nettoumsatz je Quartal"), level: 2)
+        let table = makeTable(selected: nil, showMonths: false)
+        document.table(PrintTable(table.table))
+        // Every quarter's months and note, so the table needs no month column.
+        document.lines(quarters.flatMap { TextLines.wrapped(quarterNote($0), width: width, indent: "  ") })
+        document.lines(quarters.compactMap(missingRate).flatMap { TextLines.wrapped($0, width: width) })
+        document.lines(Notation(context: context).closingLines(table.origins, width: width + 2))
     }
 
     // MARK: Chart
 
-    func chart(width: Int, selected: Int) -> SectionView {
+    func chart(width: Int, selected: Int, expanded: Bool) -> SectionView {
         let context = self.context
         let notation = Notation(context: context)
         let revenue = context.data.revenue
@@ -80,7 +101,7 @@ struct QuarterlyContent {
                                       + currency.code, Style(.title))]
         return SectionView(
             title: title, header: [legend],
-            footer: footer(width: width, selected: selected, origins: allAmounts.map(\.origin)),
+            footer: footer(width: width, selected: selected, expanded: expanded, origins: allAmounts.map(\.origin)),
             itemCount: quarters.count, slotCount: quarters.count, slotHeight: 2, bodyChrome: 0,
             slotOfItem: { $0 },
             drawBody: { buffer, area, first in
@@ -111,14 +132,15 @@ struct QuarterlyContent {
 
     // MARK: Table
 
-    func table(width: Int, selected: Int) -> SectionView {
+    /// Alibaba's quarter above Amazon's of the same months, RMB, USD and EUR, growth and sources; and how
+    /// the converted amounts came about.
+    private func makeTable(selected: Int?, showMonths: Bool) -> (table: Table, origins: [AmountOrigin]) {
         let context = self.context
         let notation = Notation(context: context)
         let formatter = context.formatter
         let revenue = context.data.revenue
         let converter = revenue.converter
         let quarters = self.quarters
-        let showMonths = width >= 100
         var columns = [
             TableColumn(context.t("Company", "Firma"), width: 7),
             TableColumn(context.t("Period", "Zeitraum"), width: 9),
@@ -136,7 +158,7 @@ struct QuarterlyContent {
             return TableCell(formatter.number(amount.millions) + amount.confidence.mark,
                              style: Style(amount.confidence == .unverified ? .unverified : .value))
         }
-        let table = Table(columns: columns, rowCount: quarters.count * 2, selected: selected * 2, offset: 0) { row in
+        let table = Table(columns: columns, rowCount: quarters.count * 2, selected: selected.map { $0 * 2 }, offset: 0) { row in
             let quarter = quarters[row / 2]
             let months = formatter.monthRange(from: quarter.period.start, to: quarter.period.end)
             var cells: [TableCell]
@@ -167,11 +189,17 @@ struct QuarterlyContent {
                     .compactMap { $0?.origin }
             }
         }
+        return (table, origins)
+    }
+
+    func table(width: Int, selected: Int, expanded: Bool) -> SectionView {
+        let context = self.context
+        let (table, origins) = makeTable(selected: selected, showMonths: width >= 100)
         return SectionView(
             title: [Span(context.t("Alibaba revenue and Amazon net sales by quarter",
                                    "Alibaba-Umsatz und Amazon-Nettoumsatz je Quartal"), Style(.title))],
             header: [],
-            footer: footer(width: width, selected: selected, origins: origins),
+            footer: footer(width: width, selected: selected, expanded: expanded, origins: origins),
             itemCount: quarters.count, slotCount: quarters.count, slotHeight: 2, bodyChrome: 1,
             slotOfItem: { $0 },
             drawBody: { buffer, area, first in

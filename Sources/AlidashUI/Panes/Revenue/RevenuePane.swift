@@ -1,8 +1,9 @@
 import AlidashModel
 
 /// Singles' Day GMV by year, and Alibaba's quarterly revenue beside Amazon's net sales, as bar charts or
-/// tables (`t`) in the chosen currency. Enter switches section; when the area is tall enough for both
-/// (as in `alidash print`) they are stacked and Enter moves the selection between them.
+/// tables (`t`) in the chosen currency. `s` switches section (when the area is tall enough for both they
+/// are stacked and `s` moves the selection between them); Enter shows the selected entry's notes in full;
+/// `z` puts the bars on a log scale.
 extension PaneID {
     public static let revenue = PaneID("revenue")
 }
@@ -17,6 +18,10 @@ public struct RevenuePane: PaneModel {
     public private(set) var singlesDayList = ListState()
     /// `selected` is a quarter's index; `offset` the first visible slot of the current view.
     public private(set) var quarterList = ListState()
+    /// The selected year's or quarter's notes in full, not cut to two lines.
+    public private(set) var expanded = false
+    /// Bars on a log scale (Singles' Day spans RMB 52 million to RMB 268 billion).
+    public private(set) var logScale = false
 
     /// What moving needs of the active section, measured for the last area and state (see `layout`).
     private var measured: Measured?
@@ -25,10 +30,24 @@ public struct RevenuePane: PaneModel {
         var key: LayoutKey
         var section: Section
         var lists: [ListState]
+        var expanded: Bool
+        var logScale: Bool
         var itemCount: Int
+        /// Where each section shown has its rows, for clicks.
+        var bodies: [SectionBody]
         var slotCount: Int
         var visibleSlots: Int
         /// The slot each item sits in.
+        var slots: [Int]
+    }
+
+    /// A section's rows on screen: which slot is at the top and which item each slot shows.
+    private struct SectionBody {
+        var section: Section
+        var body: Rect
+        var chrome: Int
+        var slotHeight: Int
+        var firstSlot: Int
         var slots: [Int]
     }
 
@@ -37,13 +56,22 @@ public struct RevenuePane: PaneModel {
     public mutating func layout(area: Rect, context: RenderContext) {
         let key = context.layoutKey(area)
         let lists = [singlesDayList, quarterList]
-        guard measured?.key != key || measured?.section != section || measured?.lists != lists else { return }
-        guard let placement = arrange(area: area, context: context).sections.first(where: { $0.section == section }) else {
+        guard measured?.key != key || measured?.section != section || measured?.lists != lists
+                || measured?.expanded != expanded || measured?.logScale != logScale else { return }
+        let placements = arrange(area: area, context: context).sections
+        guard let placement = placements.first(where: { $0.section == section }) else {
             measured = nil
             return
         }
         let view = placement.view
-        measured = Measured(key: key, section: section, lists: lists, itemCount: view.itemCount, slotCount: view.slotCount,
+        measured = Measured(key: key, section: section, lists: lists, expanded: expanded, logScale: logScale,
+                            itemCount: view.itemCount,
+                            bodies: placements.map { shown in
+                                SectionBody(section: shown.section, body: shown.body, chrome: shown.view.bodyChrome,
+                                            slotHeight: shown.view.slotHeight, firstSlot: shown.firstSlot(for: list(for: shown.section)),
+                                            slots: (0..<shown.view.itemCount).map(shown.view.slotOfItem))
+                            },
+                            slotCount: view.slotCount,
                             visibleSlots: placement.visibleSlots, slots: (0..<view.itemCount).map(view.slotOfItem))
     }
 
@@ -54,9 +82,23 @@ public struct RevenuePane: PaneModel {
     // MARK: - Keys and clicks
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        if action == .open {
-            section = section == .singlesDay ? .quarterly : .singlesDay
+        switch action {
+        case .open:
+            expanded.toggle()
             return true
+        case .close:
+            guard expanded else { return false }
+            expanded = false
+            return true
+        case .switchSection:
+            section = section == .singlesDay ? .quarterly : .singlesDay
+            expanded = false
+            return true
+        case .toggleScale:
+            logScale.toggle()
+            return true
+        default:
+            break
         }
         guard let measured, measured.section == section else { return false }
         var list = list(for: section)
@@ -67,18 +109,42 @@ public struct RevenuePane: PaneModel {
         let selected = min(list.selected, measured.itemCount.saturatingSubtract(1))
         list.offset = ListState(selected: measured.slots.isEmpty ? 0 : measured.slots[selected], offset: list.offset)
             .visibleOffset(height: measured.visibleSlots, count: measured.slotCount)
-        if section == .singlesDay { singlesDayList = list } else { quarterList = list }
+        store(list)
         return list != before
     }
 
+    private mutating func store(_ list: ListState) {
+        if section == .singlesDay { singlesDayList = list } else { quarterList = list }
+    }
+
+    /// A tab switches section; a row of the chart or table selects its year or quarter.
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool {
-        guard let area = measured?.key.area, y == area.y else { return false }
-        for tab in sectionTabs(area: area, context: context) where tab.columns.contains(x) {
-            guard tab.section != section else { return false }
-            section = tab.section
-            return true
+        guard let measured else { return false }
+        let area = measured.key.area
+        if y == area.y {
+            for tab in sectionTabs(area: area, context: context) where tab.columns.contains(x) {
+                guard tab.section != section else { return false }
+                section = tab.section
+                expanded = false
+                return true
+            }
+            return false
         }
-        return false
+        guard let shown = measured.bodies.first(where: { $0.body.contains(x: x, y: y) }),
+              y >= shown.body.y + shown.chrome else { return false }
+        let slot = shown.firstSlot + (y - shown.body.y - shown.chrome) / max(1, shown.slotHeight)
+        guard let item = shown.slots.firstIndex(of: slot) else { return false } // a scope break line
+        let switched = shown.section != section
+        if switched {
+            section = shown.section
+            expanded = false
+        }
+        var list = list(for: section)
+        guard switched || list.selected != item else { return false }
+        list.selected = item
+        list.offset = shown.firstSlot
+        store(list)
+        return true
     }
 
     // MARK: - Drawing
@@ -132,8 +198,8 @@ public struct RevenuePane: PaneModel {
         }
     }
 
-    /// The hint that stays on the section bar at any width that holds the tabs: Enter switches sections.
-    private var shortHint: String { "Enter ⇄" }
+    /// The hint that stays on the section bar at any width that holds the tabs: s switches sections.
+    private var shortHint: String { "s ⇄" }
 
     private func renderSectionBar(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
@@ -146,14 +212,27 @@ public struct RevenuePane: PaneModel {
         }
         let dot = " " + context.glyphs.separator + " "
         let view = context.showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")
-        let hints = [context.t("Enter other section", "Enter anderer Teil") + dot + context.t("↑↓ select", "↑↓ wählen")
-                        + dot + "t " + view,
-                     context.t("Enter switches", "Enter wechselt") + dot + context.t("↑↓ select", "↑↓ wählen"),
+        let notes = expanded ? context.t("Esc shorter notes", "Esc kürzere Notizen") : context.t("Enter all notes", "Enter alle Notizen")
+        let scale = context.showTable ? "" : dot + "z " + (logScale ? context.t("linear", "linear") : context.t("log scale", "log. Skala"))
+        let hints = [context.t("s section", "s Teil") + dot + notes + dot + "t " + view + scale,
+                     context.t("s section", "s Teil") + dot + notes,
                      shortHint]
         let room = area.maxX.saturatingSubtract(end + 2)
         if let hint = hints.first(where: { TerminalText.width(of: $0) + 1 <= room }) {
             buffer.put(hint, x: area.maxX - TerminalText.width(of: hint) - 1, y: area.y, style: Style(.dim), clip: row)
         }
+    }
+
+    // MARK: - Print
+
+    /// The caveat, then both sections in full: every year and quarter in a table, with every note.
+    public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
+        var document = PrintDocument()
+        document.heading(PaneID.revenue.title(context.language), level: 1)
+        document.lines(TextLines.wrapped(ComparisonPane.caveatText(context), width: width, style: Style(.warning)))
+        SinglesDayContent(context: context).print(into: &document, width: width)
+        QuarterlyContent(context: context).print(into: &document, width: width)
+        return document
     }
 
     // MARK: - Arrangement
@@ -202,7 +281,17 @@ public struct RevenuePane: PaneModel {
             }
             return Arrangement(top: top, sections: sections)
         }
-        guard let view = views.first(where: { $0.0 == section })?.1 else { return Arrangement(top: top, sections: []) }
+        guard var view = views.first(where: { $0.0 == section })?.1 else { return Arrangement(top: top, sections: []) }
+        // Room to spare: the selected entry's notes in full, then the other entries' notes, each whole.
+        let full = self.view(for: section, width: width, context: context, expanded: true)
+        if full.naturalHeight <= content.height { view = full }
+        var spare = content.height.saturatingSubtract(view.naturalHeight + 1)
+        var more: [StyledLine] = []
+        for note in view.otherNotes where note.count <= spare {
+            more += note
+            spare -= note.count
+        }
+        if !more.isEmpty { view.footer += [[]] + more }
         // Too little room: the footer gives way first, then the header, so the body keeps at least one slot.
         let minimumBody = view.bodyChrome + view.slotHeight
         let headerRows = min(view.header.count, content.height.saturatingSubtract(minimumBody))
@@ -215,13 +304,15 @@ public struct RevenuePane: PaneModel {
                                                           footer: parts[2])])
     }
 
-    private func view(for section: Section, width: Int, context: RenderContext) -> SectionView {
+    private func view(for section: Section, width: Int, context: RenderContext, expanded: Bool? = nil) -> SectionView {
         let selected = list(for: section).selected
+        let expanded = expanded ?? (self.expanded && section == self.section)
+        let singlesDay = SinglesDayContent(context: context, logScale: logScale)
         switch (section, context.showTable) {
-        case (.singlesDay, false): return SinglesDayContent(context: context).chart(width: width, selected: selected)
-        case (.singlesDay, true): return SinglesDayContent(context: context).table(width: width, selected: selected)
-        case (.quarterly, false): return QuarterlyContent(context: context).chart(width: width, selected: selected)
-        case (.quarterly, true): return QuarterlyContent(context: context).table(width: width, selected: selected)
+        case (.singlesDay, false): return singlesDay.chart(width: width, selected: selected, expanded: expanded)
+        case (.singlesDay, true): return singlesDay.table(width: width, selected: selected, expanded: expanded)
+        case (.quarterly, false): return QuarterlyContent(context: context).chart(width: width, selected: selected, expanded: expanded)
+        case (.quarterly, true): return QuarterlyContent(context: context).table(width: width, selected: selected, expanded: expanded)
         }
     }
 }

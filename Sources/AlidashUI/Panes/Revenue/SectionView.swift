@@ -16,6 +16,8 @@ struct SectionView {
     var bodyChrome: Int
     var slotOfItem: (Int) -> Int
     /// Draws the visible slots from the given first slot into the body's area.
+    /// The other entries' notes, one group each, shown below the footer where the pane has room to spare.
+    var otherNotes: [[StyledLine]] = []
     var drawBody: (inout Buffer, Rect, Int) -> Void
 
     var naturalBodyHeight: Int { bodyChrome + slotCount * slotHeight }
@@ -83,9 +85,9 @@ struct Notation {
     }
 
     /// The selected item's notes, at most two lines.
-    func detail(_ text: String, width: Int) -> [StyledLine] {
+    func detail(_ text: String, width: Int, expanded: Bool) -> [StyledLine] {
         var lines = TerminalText.wrap("> " + text, width: width.saturatingSubtract(2))
-        if lines.count > 2 {
+        if lines.count > 2, !expanded {
             lines = [lines[0], TerminalText.truncate(lines[1] + " " + lines[2], to: width.saturatingSubtract(2),
                                                      ellipsis: context.glyphs.ellipsis)]
         }
@@ -102,13 +104,16 @@ struct BarRowLayout {
     var growthWidth: Int
     var chart: BarChart
 
-    init(width: Int, labelWidth: Int, valueWidth: Int, growthWidth: Int, trailingWidth: Int, maximum: Double) {
+    /// `trailingWidth` is what the sources need; a tag after them is drawn only where it fits whole, so
+    /// bars never shrink for it (the mark beside the amount already says it).
+    init(width: Int, labelWidth: Int, valueWidth: Int, growthWidth: Int, trailingWidth: Int, maximum: Double,
+         logFloor: Double? = nil) {
         self.labelWidth = labelWidth
         self.valueWidth = valueWidth
         self.growthWidth = growthWidth
         let fixed = 1 + 2 + labelWidth + 1 + 1 + valueWidth + 3 + (growthWidth > 0 ? growthWidth + 2 : 0)
         let barWidth = min(BarRowLayout.maximumBarWidth, width.saturatingSubtract(fixed + trailingWidth))
-        chart = BarChart(maximum: maximum, width: barWidth)
+        chart = BarChart(maximum: maximum, width: barWidth, logFloor: logFloor)
     }
 }
 
@@ -144,6 +149,8 @@ struct BarRow {
             x += layout.growthWidth + 2
         }
         x += buffer.put(sources, x: x, y: y, style: Style(.source), clip: area)
-        if !tag.isEmpty { buffer.put(" " + tag, x: x, y: y, style: Style(.unverified), clip: area) }
+        if !tag.isEmpty, x + 1 + TerminalText.width(of: tag) <= area.maxX {
+            buffer.put(" " + tag, x: x, y: y, style: Style(.unverified), clip: area)
+        }
     }
 }

@@ -5,6 +5,8 @@ import AlidashModel
 /// Singles' Day GMV by year, with the break where the figure turns into the 11-day campaign.
 struct SinglesDayContent {
     var context: RenderContext
+    /// Bars on a log scale, so the first years (RMB 52 million in 2009) show beside the 11-day campaigns.
+    var logScale = false
 
     private enum Line {
         case year(Int)
@@ -68,43 +70,72 @@ struct SinglesDayContent {
     }
 
     private var title: StyledLine {
-        [Span(context.t("Singles' Day GMV by year in ", "Singles'-Day-GMV je Jahr in ") + context.currency.code,
-              Style(.title))]
+        [Span(context.t("Singles' Day GMV by year in ", "Singles'-Day-GMV je Jahr in ") + context.currency.code
+              + (logScale && !context.showTable ? context.t(", log scale", ", logarithmische Skala") : ""), Style(.title))]
     }
 
-    private func footer(width: Int, selected: Int, origins: [AmountOrigin]) -> [StyledLine] {
-        let notation = Notation(context: context)
+    /// A year's notes as one paragraph ("2011: …. Growth like for like …."), nil when it has none.
+    private func yearNote(_ year: SinglesDayYear) -> String? {
+        var notes = [year.scopeNote, year.note].compactMap { $0.map(context.text) }
+        switch growth(year) {
+        case .likeForLike(let percent, _):
+            notes.append(context.t("Growth like for like, in the scope of the year before: ",
+                                   "Wachstum bei gleichem Umfang wie im Vorjahr: ") + context.formatter.percentChange(percent))
+        case .scopeChanged:
+            notes.append(context.t("The scope changed from the year before, so no growth is shown",
+                                   "Der Umfang änderte sich gegenüber dem Vorjahr, daher kein Wachstum"))
+        case .computed(_, approximate: true):
+            notes.append(context.t("Growth on an approximate figure is approximate", "Wachstum auf einem ungefähren Wert ist ungefähr"))
+        default: break
+        }
+        guard !notes.isEmpty else { return nil }
+        // Each note is a sentence of its own; a note's own full stop is not doubled.
+        let sentences = notes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        return "\(year.year): " + sentences.joined(separator: ". ") + "."
+    }
+
+    /// Every other year's notes, for a window with rows to spare.
+    private func otherNotes(width: Int, selected: Int) -> [[StyledLine]] {
+        years.indices.filter { $0 != selected }.compactMap { yearNote(years[$0]) }
+            .map { TextLines.wrapped($0, width: width.saturatingSubtract(2), style: Style(.dim)) }
+    }
+
+    /// The selected year's notes (all of them when `expanded`), then the lines about the whole chart.
+    private func footer(width: Int, selected: Int, expanded: Bool, origins: [AmountOrigin]) -> [StyledLine] {
         var footer: [StyledLine] = []
         if years.indices.contains(selected) {
             let year = years[selected]
-            var notes = [year.scopeNote, year.note].compactMap { $0.map(context.text) }
-            switch growth(year) {
-            case .likeForLike(let percent, _):
-                notes.append(context.t("Growth like for like, in the scope of the year before: ",
-                                       "Wachstum bei gleichem Umfang wie im Vorjahr: ") + context.formatter.percentChange(percent))
-            case .scopeChanged:
-                notes.append(context.t("The scope changed from the year before, so no growth is shown",
-                                       "Der Umfang änderte sich gegenüber dem Vorjahr, daher kein Wachstum"))
-            case .computed(_, approximate: true):
-                notes.append(context.t("Growth on an approximate figure is approximate", "Wachstum auf einem ungefähren Wert ist ungefähr"))
-            default: break
-            }
-            // Each note is a sentence of its own; a note's own full stop is not doubled.
-            let sentences = notes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
-            footer += notation.detail("\(year.year): " + sentences.joined(separator: ". ") + ".", width: width)
+            footer += Notation(context: context).detail(yearNote(year) ?? "\(year.year).", width: width, expanded: expanded)
         }
-        if case .scopeBreak(let index)? = lines.first(where: { if case .scopeBreak = $0 { true } else { false } }) {
+        return footer + chartNotes(width: width, origins: origins)
+    }
+
+    /// Where the scope changes, which years have no figure in the currency, the rates and the marks.
+    private func chartNotes(width: Int, origins: [AmountOrigin]) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if case .scopeBreak(let index)? = self.lines.first(where: { if case .scopeBreak = $0 { true } else { false } }) {
             let year = years[index]
             let scope = year.scopeNote.map(context.text) ?? ""
-            footer += TextLines.wrapped(String(context.glyphs.horizontal) + " \(year.year): " + scope,
-                                        width: width.saturatingSubtract(2), style: Style(.warning))
+            lines += TextLines.wrapped(String(context.glyphs.horizontal) + " \(year.year): " + scope,
+                                       width: width.saturatingSubtract(2), style: Style(.warning))
         }
-        return footer + missingNote(width: width) + notation.closingLines(origins, width: width)
+        return lines + missingNote(width: width) + Notation(context: context).closingLines(origins, width: width)
+    }
+
+    // MARK: Print
+
+    /// Every year in a table, every year's notes, then the notes about the whole chart.
+    func print(into document: inout PrintDocument, width: Int) {
+        document.heading(context.t("Singles' Day GMV by year", "Singles'-Day-GMV je Jahr"), level: 2)
+        let table = makeTable(selected: nil)
+        document.table(PrintTable(table.table))
+        document.lines(years.compactMap(yearNote).flatMap { TextLines.wrapped($0, width: width) })
+        document.lines(chartNotes(width: width + 2, origins: table.origins))
     }
 
     // MARK: Chart
 
-    func chart(width: Int, selected: Int) -> SectionView {
+    func chart(width: Int, selected: Int, expanded: Bool) -> SectionView {
         let context = self.context
         let notation = Notation(context: context)
         let currency = context.currency
@@ -114,20 +145,37 @@ struct SinglesDayContent {
         let largest = amounts.compactMap { $0 }.max { $0.millions < $1.millions }
         let widestAmount = notation.amount(largest, approximate: years.contains { $0.isApproximate }, compact: true)
         let widestGrowth = years.map { notation.growth(growth($0)) }.map { TerminalText.width(of: $0.span.text) }.max() ?? 0
-        let trailing = zip(years, amounts).map { year, amount in
-            TerminalText.width(of: context.cite(year.sources))
-                + (amount?.confidence == .unverified ? 1 + TerminalText.width(of: context.confidenceTag(.unverified)) : 0)
-        }.max() ?? 0
+        let trailing = years.map { TerminalText.width(of: context.cite($0.sources)) }.max() ?? 0
+        let smallest = amounts.compactMap { $0?.millions }.filter { $0 > 0 }.min() ?? 0
         let layout = BarRowLayout(width: width, labelWidth: 4, valueWidth: TerminalText.width(of: widestAmount),
-                                  growthWidth: widestGrowth, trailingWidth: trailing, maximum: maximum)
+                                  growthWidth: widestGrowth, trailingWidth: trailing, maximum: maximum,
+                                  logFloor: logScale ? BarChart.logFloor(smallest: smallest) : nil)
         let lineOfYear = { (index: Int) in lines.firstIndex { if case .year(index) = $0 { true } else { false } } ?? 0 }
         let breakLabel = context.t("above: 24 hours on 11 Nov", "oben: 24 Stunden am 11.11.") + " "
             + context.glyphs.separator + " " + context.t("below: 11-day campaign", "unten: 11-tägige Aktion")
+        // On a log scale the chart says so above the bars, and where they start; on the linear scale it
+        // names the years too small for a bar.
+        let scaleNote: [StyledLine]
+        if let floor = layout.chart.logFloor {
+            scaleNote = TextLines.wrapped(context.t("Log scale from ", "Log. Skala ab ")
+                                          + context.formatter.money(millions: floor, currency: currency, compact: true)
+                                          + context.t(": each tenfold step as long (z: linear)", ": jede Verzehnfachung gleich lang (z: linear)"),
+                                          width: width.saturatingSubtract(2), style: Style(.warning))
+        } else {
+            let hidden = zip(years, amounts).filter { _, amount in
+                guard let amount, amount.millions > 0 else { return false }
+                return layout.chart.steps(for: amount.millions, glyphs: context.glyphs) == 0
+            }.map { String($0.0.year) }
+            scaleNote = hidden.isEmpty || layout.chart.width == 0 ? [] : TextLines.wrapped(
+                context.t("Too small for a bar at this scale: ", "Zu klein für einen Balken: ") + hidden.joined(separator: ", ")
+                    + context.t(" (z: log scale)", " (z: log. Skala)"), width: width.saturatingSubtract(2), style: Style(.dim))
+        }
         return SectionView(
-            title: title, header: [],
-            footer: footer(width: width, selected: selected, origins: amounts.compactMap { $0?.origin }),
+            title: title, header: scaleNote,
+            footer: footer(width: width, selected: selected, expanded: expanded, origins: amounts.compactMap { $0?.origin }),
             itemCount: years.count, slotCount: lines.count, slotHeight: 1, bodyChrome: 0,
             slotOfItem: lineOfYear,
+            otherNotes: otherNotes(width: width, selected: selected),
             drawBody: { buffer, area, first in
                 for (row, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
                     let y = area.y + row
@@ -157,7 +205,8 @@ struct SinglesDayContent {
 
     // MARK: Table
 
-    func table(width: Int, selected: Int) -> SectionView {
+    /// Every year with its scope, RMB, USD and EUR, growth and sources; and how the converted amounts came about.
+    private func makeTable(selected: Int?) -> (table: Table, origins: [AmountOrigin]) {
         let context = self.context
         let notation = Notation(context: context)
         let formatter = context.formatter
@@ -192,11 +241,18 @@ struct SinglesDayContent {
             ]
         }
         let origins = years.flatMap { year in [Currency.usd, .eur].compactMap { amount(year, in: $0)?.origin } }
+        return (table, origins)
+    }
+
+    func table(width: Int, selected: Int, expanded: Bool) -> SectionView {
+        let context = self.context
+        let (table, origins) = makeTable(selected: selected)
         return SectionView(
             title: title, header: [],
-            footer: footer(width: width, selected: selected, origins: origins),
+            footer: footer(width: width, selected: selected, expanded: expanded, origins: origins),
             itemCount: years.count, slotCount: years.count, slotHeight: 1, bodyChrome: 1,
             slotOfItem: { $0 },
+            otherNotes: otherNotes(width: width, selected: selected),
             drawBody: { buffer, area, first in
                 var shown = table
                 shown.offset = first
