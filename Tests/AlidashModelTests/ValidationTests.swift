@@ -47,6 +47,13 @@ import TestSupport
         #expect(noCompany.contains { $0.path.hasSuffix(".company") && $0.message.contains("amazon") }, "\(noCompany)")
     }
 
+    @Test func aCardsHeadlineMustBeOneOfItsFigures() {
+        let found = problems(editing: "overview.json") {
+            $0.replacing("\"headline\": \"alibaba-year:FY2019\"", with: "\"headline\": \"singles-day:2018\"")
+        }
+        #expect(found.contains { $0.path.hasSuffix(".headline") && $0.message.contains("not one of the card's figures") }, "\(found)")
+    }
+
     @Test func bundledFilesDecodeUnchanged() throws {
         _ = try DataLoader.decode(TestData.bundledFiles, origin: "test")
     }

@@ -21,6 +21,20 @@ import TestSupport
         #expect(screen.contains("[S31"))
     }
 
+    /// At 80 columns each headline figure still says what it is, and where the article printed another number.
+    @Test func everyGlanceFigureSaysWhatItIsAt80Columns() {
+        let app = TestData.app(width: 80, height: 24)
+        let screen = app.render()
+        let data = app.data
+        for card in data.overview.cards {
+            guard let figure = card.headlineFigure.flatMap(data.resolve), !figure.quantities.isEmpty else { continue }
+            #expect(screen.contains(figure.label.english), "\(card.id): \(figure.label.english)")
+        }
+        #expect(screen.contains("≠ article: USD 30.7"))
+        #expect(screen.contains("FY2019 Q2 (Jul–Sep 2018)"), "the fiscal quarter's months")
+        #expect(screen.contains("Revenue by fiscal year    RMB 376,844 m"), "the card leads with its headline year, FY2019")
+    }
+
     @Test func digitsTabsAndArrowsSwitchPanes() {
         var app = TestData.app(width: 100, height: 30)
         #expect(app.update(.key(.character("3"))) == .redraw)

@@ -343,6 +343,9 @@ struct DataValidator {
             for (f, reference) in card.figures.enumerated() where data.resolve(reference) == nil {
                 report(file, "cards[\(index)].figures[\(f)]", "reference \"\(reference)\" names no figure in the data")
             }
+            if let headline = card.headline, !card.figures.contains(headline) {
+                report(file, "cards[\(index)].headline", "reference \"\(headline)\" is not one of the card's figures")
+            }
             for (e, id) in (card.errata ?? []).enumerated() where data.erratum(id: id) == nil {
                 report(file, "cards[\(index)].errata[\(e)]", "unknown erratum id \"\(id)\" (not in sources.json)")
             }

@@ -40,7 +40,12 @@ public struct OverviewCard: Decodable, Sendable, Identifiable {
     public var id: String
     public var title: LocalizedText
     public var figures: [FigureReference]
+    /// The figure shown in the overview's first lines (one of `figures`); nil for the first.
+    public var headline: FigureReference?
     public var errata: [String]?
+
+    /// The figure the card leads with.
+    public var headlineFigure: FigureReference? { headline ?? figures.first }
 }
 
 /// `overview.json`.

@@ -88,51 +88,54 @@ public struct OverviewPane: PaneModel {
         return lines
     }
 
-    /// One line per card with its first figure: the headline numbers before any scrolling.
+    /// One line per card with its headline figure: the headline numbers before any scrolling. What the
+    /// figure is (its label, and where the article printed another number) follows on the line, or on a
+    /// line of its own below when it does not fit, so every figure says what it is at any width.
     private static func glanceLines(width: Int, context: RenderContext) -> [StyledLine] {
         let cards = context.data.overview.cards
-        // Narrow windows give the figures the room; wide ones show whole titles.
-        let titleLimit = width >= 110 ? 26 : (width >= 70 ? 18 : 12)
+        // Whole titles where they fit; very narrow windows shorten them.
+        let titleLimit = width >= 70 ? 26 : 12
         let titleWidth = min(titleLimit, cards.map { TerminalText.width(of: context.text($0.title)) }.max() ?? 0)
-        return cards.compactMap { card -> StyledLine? in
-            guard let figure = card.figures.lazy.compactMap({ context.data.resolve($0) }).first else { return nil }
+        let ellipsis = context.glyphs.ellipsis
+        return cards.flatMap { card -> [StyledLine] in
+            guard let figure = card.headlineFigure.flatMap({ context.data.resolve($0) })
+                    ?? card.figures.lazy.compactMap({ context.data.resolve($0) }).first else { return [] }
             // Words may be shortened, and a second amount dropped, so the source ids never fall off the line.
             let reserved = titleWidth + 2 + 3 + TerminalText.width(of: context.cite(figure.sources))
                 + (context.confidenceSpan(figure.confidence).map { TerminalText.width(of: $0.text) } ?? 0)
             var value: String
             if figure.quantities.isEmpty {
                 value = TerminalText.truncate(context.text(figure.text ?? figure.label), to: max(8, width - reserved),
-                                              ellipsis: context.glyphs.ellipsis)
+                                              ellipsis: ellipsis)
             } else {
                 value = figure.quantities.enumerated()
                     .map { context.formatter.quantity($0.element) + figure.ownMark(ofQuantityAt: $0.offset) }
                     .joined(separator: " \(context.glyphs.separator) ")
                 if TerminalText.width(of: value) > width - reserved, let first = figure.quantities.first {
-                    value = context.formatter.quantity(first)
+                    value = context.formatter.quantity(first) + figure.ownMark(ofQuantityAt: 0)
                 }
             }
-            var line: StyledLine = [Span(TerminalText.pad(context.text(card.title), to: titleWidth) + "  ", Style(.label)),
+            let title = TerminalText.truncate(context.text(card.title), to: titleWidth, ellipsis: ellipsis)
+            var line: StyledLine = [Span(TerminalText.pad(title, to: titleWidth) + "  ", Style(.label)),
                                     Span(value, Style(.value, bold: true))]
             if let mark = context.confidenceSpan(figure.confidence) { line.append(mark) }
             line.append(Span(" " + context.cite(figure.sources), Style(.source)))
-            // Optional extras go in only whole, so a number is never cut in half at the edge.
-            var used = line.reduce(0) { $0 + TerminalText.width(of: $1.text) }
-            func appendIfRoom(_ span: Span) {
-                let cells = TerminalText.width(of: span.text)
-                guard used + cells <= width else { return }
-                line.append(span)
-                used += cells
-            }
-            // Where the article printed a different number in the same unit, show it beside the corrected one.
+            // What the figure is, and where the article printed a different number in the same unit.
+            var about: [Span] = []
+            if !figure.quantities.isEmpty { about.append(Span(context.text(figure.label), Style(.dim))) }
             for erratum in (card.errata ?? []).compactMap(context.data.erratum(id:)) {
                 guard let said = erratum.articleSaid, !figure.quantities.contains(said),
                       figure.quantities.contains(where: { $0.unit == said.unit }) else { continue }
-                appendIfRoom(Span(" " + context.t("≠ article: ", "≠ Artikel: ") + context.formatter.quantity(said), Style(.warning)))
+                about.append(Span(context.t("≠ article: ", "≠ Artikel: ") + context.formatter.quantity(said), Style(.warning)))
             }
-            if !figure.quantities.isEmpty {
-                appendIfRoom(Span("  " + context.text(figure.label), Style(.dim)))
+            guard !about.isEmpty else { return [line] }
+            let used = line.reduce(0) { $0 + TerminalText.width(of: $1.text) }
+            let aboutWidth = about.reduce(0) { $0 + 2 + TerminalText.width(of: $1.text) }
+            if used + aboutWidth <= width {
+                return [line + about.map { Span("  " + $0.text, $0.style) }]
             }
-            return line
+            let indent = String(repeating: " ", count: titleWidth + 2)
+            return [line] + TextLines.wrapped(spans: about, width: width, indent: indent + "  ", firstIndent: indent)
         }
     }
 
