@@ -39,19 +39,29 @@ import TestSupport
         PaneTest.press(.character("G"), on: &app)
         let screen = PaneTest.text(app.render())
         #expect(screen.contains("S31   RIS News"))
-        #expect(screen.contains("S31 · RIS News · 14 Nov 2018"))
-        #expect(screen.contains("https://risnews.com/alibabas-singles-day-sales-hit-308-billion-24-hours"))
+        #expect(screen.contains("┌ S31 "))
+        #expect(screen.contains("│ RIS News · 14 Nov 2018"))
+        // On a row of its own, from the first column, with no border around it.
+        #expect(app.render().lines.contains("https://risnews.com/alibabas-singles-day-sales-hit-308-billion-24-hours"))
     }
 
-    @Test func longURLsWrapInsteadOfBeingCut() throws {
+    @Test func titleAndPublisherAreWholeInTheBox() throws {
+        let source = try #require(TestData.bundled.sources.max { $0.title.count < $1.title.count })
+        var app = TestData.app(width: 80, height: 24, pane: .sources)
+        PaneTest.applyFilter(source.id, to: &app)
+        let screen = PaneTest.text(app.render())
+        for piece in TerminalText.wrap(source.title, width: 76) { #expect(screen.contains("│ " + piece)) }
+    }
+
+    @Test func longURLsContinueOnRowsOfTheirOwnWithoutBorders() throws {
         let source = try #require(TestData.bundled.sources.max { $0.url.count < $1.url.count })
         var app = TestData.app(width: 80, height: 24, pane: .sources)
         PaneTest.applyFilter(source.url, to: &app)
         PaneTest.press(.character("G"), on: &app)
-        let screen = PaneTest.text(app.render())
-        let pieces = TerminalText.wrap(source.url, width: 76)
-        #expect(pieces.count > 1, "the longest URL is wider than the box")
-        for piece in pieces { #expect(screen.contains("│ " + piece)) }
+        let lines = app.render().lines
+        let pieces = TerminalText.wrap(source.url, width: 80)
+        #expect(pieces.count > 1, "the longest URL is wider than the window")
+        for piece in pieces { #expect(lines.contains(piece), "\(piece)") }
     }
 
     // MARK: - Keys and mouse
@@ -61,7 +71,7 @@ import TestSupport
         let sources = TestData.bundled.sources.count
         #expect(app.update(.key(.up)) == .none, "already at the top: nothing changes, nothing is drawn")
         #expect(app.sources.list.selected == 0)
-        #expect(PaneTest.text(app.render()).contains("S1 · Deutsche Welle · Jan 2019"))
+        #expect(PaneTest.text(app.render()).contains("│ Deutsche Welle · Jan 2019"))
         _ = app.update(.key(.character("G")))
         #expect(app.sources.list.selected == sources - 1)
         let last = TestData.bundled.sources[sources - 1]
@@ -105,7 +115,7 @@ import TestSupport
             return
         }
         #expect(app.update(.mouse(.click(x: 20, y: row))) == .redraw)
-        #expect(PaneTest.text(app.render()).contains("S3 · Aviation24.be"))
+        #expect(PaneTest.text(app.render()).contains("┌ S3 "))
         let heading = PaneTest.row(of: "Sources (", in: app.render()) ?? 0
         #expect(app.update(.mouse(.click(x: 20, y: heading))) == .none, "a heading is not an entry")
     }
@@ -124,7 +134,7 @@ import TestSupport
         #expect(rows(small).contains { $0.contains("S1    Deutsche Welle") })
         #expect(rows(large) == rows(small))
         _ = large.update(.key(.character("G")))
-        #expect(PaneTest.text(large.render()).contains("X4999 · Synthetic publisher"))
+        #expect(PaneTest.text(large.render()).contains("┌ X4999 "))
     }
 
     /// The bundled data with `extraSources` synthetic sources after the real ones.

@@ -68,6 +68,9 @@ public struct SourcesPane: ListPane {
         if let detail = layout.detail, let panel = detailPanel(width: detail.width, context: context) {
             panel.render(into: &buffer, area: detail, context: context)
         }
+        for (row, line) in urlLines(width: layout.url.width, context: context).prefix(layout.url.height).enumerated() {
+            buffer.put(line, x: layout.url.x, y: layout.url.y + row, style: Style(.source, underline: true), clip: layout.url)
+        }
     }
 
     private func drawRow(_ part: Part, y: Int, area: Rect, context: RenderContext, into buffer: inout Buffer) {
@@ -106,24 +109,25 @@ public struct SourcesPane: ListPane {
                      total: width)
     }
 
-    /// The box below the list: the source's full URL, and opened, its title, publisher and date too.
+    /// The box below the list: the source's title, publisher and date, never cut.
     private func detailPanel(width: Int, context: RenderContext) -> DetailPanel? {
         let sources = context.data.sources
         guard let index = list.selectedEntry(total: sources.count) else { return nil }
         let source = sources[index]
         let room = width.saturatingSubtract(4)
-        let formatter = context.formatter
-        var lines: [StyledLine] = []
-        if list.expanded {
-            lines += TextLines.wrapped(source.title, width: room, style: Style(.value, bold: true))
-            lines += TextLines.wrapped(source.publisher, width: room, style: Style(.label))
-            lines += TextLines.wrapped(dateText(source, context: context), width: room, style: Style(.accent))
-        }
-        // The URL is never cut, only wrapped, so it can be copied whole.
-        lines += TerminalText.wrap(source.url, width: room).map { [Span($0, Style(.source, underline: true))] }
-        let title = [source.id, source.publisher, source.date.map(formatter.date)].compactMap { $0 }
-            .joined(separator: " \(context.glyphs.separator) ")
-        return DetailPanel(title: title, lines: lines, expanded: list.expanded)
+        var lines = TextLines.wrapped(source.title, width: room, style: Style(.value, bold: true))
+        lines += TextLines.wrapped(spans: [Span(source.publisher, Style(.label)),
+                                           Span(context.glyphs.separator + " " + dateText(source, context: context), Style(.accent))],
+                                   width: room)
+        return DetailPanel(title: source.id, lines: lines, expanded: list.expanded)
+    }
+
+    /// The selected source's URL, below the box and outside its border, so it can be clicked and copied
+    /// whole; a URL wider than the window continues on the next row, with nothing else on its rows.
+    private func urlLines(width: Int, context: RenderContext) -> [String] {
+        let sources = context.data.sources
+        guard let index = list.selectedEntry(total: sources.count) else { return [] }
+        return TerminalText.wrap(sources[index].url, width: width)
     }
 
     // MARK: - Print
@@ -156,25 +160,32 @@ public struct SourcesPane: ListPane {
 
     // MARK: - Layout
 
-    /// The heading and column titles, the list below them and the detail box below that; collapsed, the
-    /// box keeps one height so the list stays put.
+    /// The heading and column titles, the list below them, the detail box below that and the URL under
+    /// the box; collapsed, the box keeps one height so the list stays put.
     struct Layout: ListPaneLayout {
         var area: Rect
         var header: Rect
         var list: Rect
         var detail: Rect?
+        var url: Rect
 
         init(pane: SourcesPane, area: Rect, context: RenderContext) {
             self.area = area
             let total = context.data.sources.count
             let (header, rest) = area.splitTop(area.height >= 4 ? 2 : 0)
             self.header = header
+            // The URL needs a row at least, but never more than a third of the pane.
+            let urlRows = min(pane.urlLines(width: area.width, context: context).count, max(1, rest.height / 3))
             let natural = pane.detailPanel(width: area.width, context: context)?.naturalHeight ?? 0
-            let height = pane.list.detailHeight(natural: natural, available: rest.height, collapsedRows: 6)
-            let rows = pane.list.rowsNeeded(total: total, limit: rest.height.saturatingSubtract(height), height: SourcesPane.height)
+            let height = pane.list.detailHeight(natural: natural, available: rest.height.saturatingSubtract(urlRows),
+                                                collapsedRows: 5)
+            let rows = pane.list.rowsNeeded(total: total, limit: rest.height.saturatingSubtract(height + urlRows),
+                                            height: SourcesPane.height)
             let (top, below) = rest.splitTop(rows)
             list = top
-            detail = height > 0 ? below.splitTop(height).top : nil
+            let (box, under) = below.splitTop(height)
+            detail = height > 0 ? box : nil
+            url = under.splitTop(urlRows).top
         }
     }
 }
