@@ -5,7 +5,7 @@ import TestSupport
 
 /// The dashboard's frame (tabs, status line, overlays) and key handling, without a terminal.
 @Suite struct AppTests {
-    @Test(arguments: [(80, 24, Language.en), (120, 40, .en), (80, 24, .de), (120, 40, .de)])
+    @Test(arguments: [(80, 24, Language.en), (120, 40, .en), (80, 24, .de), (120, 40, .de), (200, 60, .en)])
     func overviewScreen(width: Int, height: Int, language: Language) {
         let app = TestData.app(width: width, height: height, language: language)
         let mismatch = ExpectedScreen.mismatch(app.render(), named: "overview-\(width)x\(height)-\(language.rawValue)")

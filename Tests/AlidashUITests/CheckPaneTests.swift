@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct CheckPaneTests {
     // MARK: - Expected screens
 
-    @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de)])
+    @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de), (200, 60, .en)])
     func screen(width: Int, height: Int, language: Language) {
         #expect(PaneTest.screenMismatch(.check, name: "check", width: width, height: height, language: language) == nil)
     }

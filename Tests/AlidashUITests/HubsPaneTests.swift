@@ -34,7 +34,7 @@ import Darwin
 
     // MARK: - Expected screens
 
-    @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de)])
+    @Test(arguments: [(80, 24, Language.en), (80, 24, .de), (120, 40, .en), (120, 40, .de), (200, 60, .en)])
     func screen(width: Int, height: Int, language: Language) {
         let app = Self.app(width: width, height: height, language: language)
         #expect(ExpectedScreen.mismatch(app.renderPane(), named: "hubs-\(width)x\(height)-\(language.rawValue)") == nil)

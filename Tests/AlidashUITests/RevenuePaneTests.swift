@@ -20,14 +20,14 @@ import Testing
         return app
     }
 
-    @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)], [Language.en, .de])
     func singlesDayChart(size: (Int, Int), language: Language) {
         let app = revenueApp(width: size.0, height: size.1, language: language)
         let name = "revenue-singles-day-\(size.0)x\(size.1)-\(language.rawValue)"
         #expect(ExpectedScreen.mismatch(app.renderPane(), named: name) == nil)
     }
 
-    @Test(arguments: [(80, 24), (120, 40)], [Language.en, .de])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)], [Language.en, .de])
     func quarterlyChart(size: (Int, Int), language: Language) {
         let app = quarterly(revenueApp(width: size.0, height: size.1, language: language))
         let name = "revenue-quarterly-\(size.0)x\(size.1)-\(language.rawValue)"

@@ -42,9 +42,14 @@ public struct TimelinePane: ListPane {
         return filterMatches(filter, fields + event.sources)
     }
 
-    /// Rows an event takes: its own, and its year's heading above it where the year changes or at the top.
-    private func heights(_ events: [TimelineEvent]) -> FilteredList.Height {
+    /// Year headings only where the pane is tall enough to spare their rows; every date names its year anyway.
+    static func showsYears(in area: Rect) -> Bool { area.height >= 30 }
+
+    /// Rows an event takes: its own, and with `years` its year's heading above it where the year changes
+    /// or at the top.
+    private func heights(_ events: [TimelineEvent], years: Bool) -> FilteredList.Height {
         let list = self.list
+        guard years else { return { _, _ in 1 } }
         return { position, atTop in
             guard let index = list.entry(at: position, total: events.count) else { return 1 }
             guard !atTop, let previous = list.entry(at: position - 1, total: events.count) else { return 2 }
@@ -56,7 +61,9 @@ public struct TimelinePane: ListPane {
 
     func entryCount(_ context: RenderContext) -> Int { context.data.timeline.events.count }
 
-    func heights(_ context: RenderContext) -> FilteredList.Height { heights(context.data.timeline.events) }
+    func heights(_ context: RenderContext) -> FilteredList.Height {
+        heights(context.data.timeline.events, years: kept.layout.map { TimelinePane.showsYears(in: $0.area) } ?? true)
+    }
 
     /// The year heading above an event is not the event.
     func isEntryRow(_ row: Int, of shown: FilteredList.Visible, context: RenderContext) -> Bool { row == shown.height - 1 }
@@ -70,7 +77,7 @@ public struct TimelinePane: ListPane {
         buffer.put(summary(context: context), x: layout.summary.x + 1, y: layout.summary.y,
                    style: Style(filter.isEmpty ? .label : .accent), clip: layout.summary)
         let content = layout.list.splitLeft(layout.list.width.saturatingSubtract(2)).left // a gap, then the scroll marks
-        let heights = heights(events)
+        let heights = heights(events, years: TimelinePane.showsYears(in: area))
         for shown in list.visible(total: events.count, rows: layout.list.height, height: heights) {
             guard let index = list.entry(at: shown.position, total: events.count) else { continue }
             let event = events[index]
@@ -126,7 +133,10 @@ public struct TimelinePane: ListPane {
         // An unsure date carries "?" after it; the event itself may still be verified.
         let date = TerminalText.pad(context.formatter.date(event.date) + (event.dateConfidence == .unverified ? "?" : ""),
                                     to: dateWidth)
-        let tag = TerminalText.pad(TimelinePane.categoryTag(event.category, language: context.language), to: 7)
+        // No tag where the title starts with the same word ("Alibaba debuts on the NYSE").
+        let categoryTag = TimelinePane.categoryTag(event.category, language: context.language)
+        let title = context.text(event.title)
+        let tag = TerminalText.pad(title.hasPrefix(categoryTag + " ") ? "" : categoryTag, to: 7)
         var x = row.x + 1
         x += buffer.put(marker, x: x, y: y, style: style(.mapMarker, bold: true), clip: row)
         x += buffer.put(" " + date + "  ", x: x, y: y, style: style(.accent), clip: row)
@@ -134,7 +144,7 @@ public struct TimelinePane: ListPane {
         let warning = event.confidence == .unverified
             ? " " + event.confidence.mark + " " + context.confidenceTag(event.confidence) : ""
         let titleRoom = row.maxX.saturatingSubtract(x).saturatingSubtract(TerminalText.width(of: warning))
-        x += buffer.put(TerminalText.truncate(context.text(event.title), to: titleRoom, ellipsis: context.glyphs.ellipsis),
+        x += buffer.put(TerminalText.truncate(title, to: titleRoom, ellipsis: context.glyphs.ellipsis),
                         x: x, y: y, style: style(.normal, bold: selected), clip: row)
         buffer.put(warning, x: x, y: y, style: style(.unverified), clip: row)
     }
@@ -230,7 +240,7 @@ public struct TimelinePane: ListPane {
         init(pane: TimelinePane, area: Rect, context: RenderContext) {
             self.area = area
             let events = context.data.timeline.events
-            let heights = pane.heights(events)
+            let heights = pane.heights(events, years: TimelinePane.showsYears(in: area))
             let (summary, rest) = area.splitTop(1)
             self.summary = summary
             if area.width >= 100 {
