@@ -85,6 +85,15 @@ extension RevenuePaneTests {
         #expect(dollars.contains("USD 30.8 bn"))
     }
 
+    @Test func anApproximateAmountCarriesOneMark() {
+        // 2009 is approximate and rounded: "≈" alone, not "≈ RMB 50 m ~".
+        let row = revenueApp(width: 80, height: 24).render().lines.first { $0.contains(" 2009 ") } ?? ""
+        #expect(row.contains("≈ RMB 50 m "), "\(row)")
+        #expect(!row.contains("~"), "\(row)")
+        #expect(Confidence.rounded.mark(besideApproximate: true) == "")
+        #expect(Confidence.unverified.mark(besideApproximate: true) == "?")
+    }
+
     @Test func quarterRowShowsTheReportedAndConvertedAmounts() {
         var app = quarterly(revenueApp(width: 120, height: 40))
         let row = { (app: AppState) in

@@ -26,10 +26,13 @@ struct SectionView {
 struct Notation {
     var context: RenderContext
 
+    /// Put in front of an amount the data calls approximate.
+    static let approximatePrefix = "≈ "
+
     /// The amount as a compact or full money string, "≈" in front when the data calls it approximate.
     func amount(_ amount: ConvertedAmount?, approximate: Bool = false, compact: Bool) -> String {
         guard let amount else { return "–" }
-        return (approximate ? "≈ " : "") + context.formatter.money(millions: amount.millions, currency: amount.currency,
+        return (approximate ? Notation.approximatePrefix : "") + context.formatter.money(millions: amount.millions, currency: amount.currency,
                                                                      compact: compact)
     }
 
@@ -135,7 +138,7 @@ struct BarRow {
         x += layout.chart.width + 1
         x += buffer.put(TerminalText.pad(amount, to: layout.valueWidth, alignRight: true), x: x, y: y,
                         style: Style(.value), clip: area) + 1
-        buffer.put(confidence.mark, x: x, y: y, style: Style(confidence == .unverified ? .unverified : .dim), clip: area)
+        buffer.put(confidence.mark(besideApproximate: amount.hasPrefix(Notation.approximatePrefix)), x: x, y: y, style: Style(confidence == .unverified ? .unverified : .dim), clip: area)
         x += 2
         if let growth {
             buffer.put(TerminalText.pad(growth.span.text, to: layout.growthWidth, alignRight: true), x: x, y: y,
