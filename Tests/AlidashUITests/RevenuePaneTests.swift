@@ -85,6 +85,16 @@ extension RevenuePaneTests {
         #expect(dollars.contains("USD 30.8 bn"))
     }
 
+    @Test func theRoundedMarkSaysItIsTheSourcesRounding() {
+        // "~" marks figures verified only as far as the source rounded them, not figures rounded here.
+        let english = revenueApp(width: 80, height: 24).render()
+        #expect(english.contains("~ source's rounding  ="))
+        #expect(!english.contains("~ rounded"))
+        let german = revenueApp(width: 80, height: 24, language: .de).render()
+        #expect(german.contains("~ Rundung der Quelle  ="))
+        #expect(!german.contains("gerundet"))
+    }
+
     @Test func anApproximateAmountCarriesOneMark() {
         // 2009 is approximate and rounded: "≈" alone, not "≈ RMB 50 m ~".
         let row = revenueApp(width: 80, height: 24).render().lines.first { $0.contains(" 2009 ") } ?? ""

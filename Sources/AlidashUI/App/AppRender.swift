@@ -133,8 +133,8 @@ struct HelpOverlay {
              Span("  " + (context.language == .de ? binding.german : binding.english))]
         }
         lines.append([])
-        lines.append([Span(context.t("Marks: ~ rounded  = calculated  ? unverified  [S31] source id",
-                                     "Zeichen: ~ gerundet  = berechnet  ? unbestätigt  [S31] Quellen-ID"), Style(.dim))])
+        lines.append([Span(context.t("Marks: ~ source's rounding  = calculated  ? unverified  [S31] source id",
+                                     "Zeichen: ~ Rundung der Quelle  = berechnet  ? unbestätigt  [S31] Quellen-ID"), Style(.dim))])
         lines.append([Span(context.t("Article check: ✓ correct  ~ imprecise  ✗ wrong  ? unverifiable",
                                      "Faktencheck: ✓ richtig  ~ ungenau  ✗ falsch  ? nicht prüfbar"), Style(.dim))])
         lines.append([Span(context.t("Mouse: click a tab or a row; the wheel scrolls", "Maus: Reiter oder Zeile anklicken; das Rad blättert"), Style(.dim))])

@@ -77,8 +77,8 @@ struct Notation {
 
     /// The rates behind converted amounts, then what the marks mean.
     func closingLines(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
-        let legend = context.t("≈ approximate  ~ rounded  = calculated or converted  ? unverified",
-                               "≈ ungefähr  ~ gerundet  = berechnet oder umgerechnet  ? unbestätigt")
+        let legend = context.t("≈ approximate  ~ source's rounding  = calculated or converted  ? unverified",
+                               "≈ ungefähr  ~ Rundung der Quelle  = berechnet oder umgerechnet  ? unbestätigt")
         let room = width.saturatingSubtract(2)
         // Wrapping would close up the double spaces between the marks, so only a legend too wide is wrapped.
         return rateFootnote(origins, width: width) + (TerminalText.width(of: legend) <= room
