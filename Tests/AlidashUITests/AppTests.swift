@@ -59,6 +59,26 @@ import TestSupport
         #expect(app.overlay == nil)
     }
 
+    @Test(arguments: [Language.en, .de])
+    func helpAtEightyByTwentyFourSaysItScrolls(language: Language) {
+        var app = TestData.app(width: 80, height: 24, language: language)
+        _ = app.update(.key(.character("?")))
+        let first = app.render()
+        #expect(ExpectedScreen.mismatch(first, named: "help-80x24-\(language.rawValue)") == nil)
+        #expect(first.contains(language == .de ? "▼ 5 weitere Zeilen" : "▼ 5 more lines"), "\(first.lines.joined(separator: "\n"))")
+        #expect(app.update(.key(.pageDown)) == .redraw)
+        let end = app.render()
+        #expect(ExpectedScreen.mismatch(end, named: "help-80x24-\(language.rawValue)-end") == nil)
+        #expect(end.contains(language == .de ? "Zeichen: ≈ ungefähr  ~ Rundung der Quelle" : "Marks: ≈ approximate  ~ source's rounding"))
+        #expect(end.contains(language == .de ? "Ende · k blättert zurück" : "end · k scrolls back"))
+        #expect(app.update(.key(.pageDown)) == .none, "already at the end")
+        _ = app.update(.key(.pageUp))
+        #expect(app.overlay == .help(scroll: 0))
+        _ = app.update(.key(.end))
+        _ = app.update(.key(.character("k")))
+        #expect(app.render().contains("▲ ▼"))
+    }
+
     @Test func commandLineJumpsAndCompletes() {
         var app = TestData.app(width: 100, height: 30)
         _ = app.update(.key(.character(":")))

@@ -133,8 +133,9 @@ struct HelpOverlay {
              Span("  " + (context.language == .de ? binding.german : binding.english))]
         }
         lines.append([])
-        lines.append([Span(context.t("Marks: ~ source's rounding  = calculated  ? unverified  [S31] source id",
-                                     "Zeichen: ~ Rundung der Quelle  = berechnet  ? unbestätigt  [S31] Quellen-ID"), Style(.dim))])
+        lines.append([Span(context.t("Marks: ≈ approximate  ~ source's rounding  = calculated  ? unverified",
+                                     "Zeichen: ≈ ungefähr  ~ Rundung der Quelle  = berechnet  ? unbestätigt"), Style(.dim))])
+        lines.append([Span(context.t("       [S31] source id", "         [S31] Quellen-ID"), Style(.dim))])
         lines.append([Span(context.t("Article check: ✓ correct  ~ imprecise  ✗ wrong  ? unverifiable",
                                      "Faktencheck: ✓ richtig  ~ ungenau  ✗ falsch  ? nicht prüfbar"), Style(.dim))])
         lines.append([Span(context.t("Mouse: click a tab or a row; the wheel scrolls", "Maus: Reiter oder Zeile anklicken; das Rad blättert"), Style(.dim))])
@@ -151,10 +152,14 @@ struct HelpOverlay {
                     width: boxWidth, height: boxHeight)
     }
 
+    /// How many help lines `area` shows at once.
+    func visibleLines(in area: Rect, context: RenderContext) -> Int {
+        box(for: lines(context: context), in: area).height.saturatingSubtract(2)
+    }
+
     /// How far the help can scroll in `area` before its last line is in view.
     func maximumScroll(in area: Rect, context: RenderContext) -> Int {
-        let lines = lines(context: context)
-        return lines.count.saturatingSubtract(box(for: lines, in: area).height.saturatingSubtract(2))
+        lines(context: context).count.saturatingSubtract(visibleLines(in: area, context: context))
     }
 
     func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
@@ -162,8 +167,13 @@ struct HelpOverlay {
         let box = box(for: lines, in: area)
         buffer.fill(box, style: Style(.overlay))
         let inner = Block(title: context.t("Keys", "Tasten"), focused: true).render(into: &buffer, area: box, glyphs: context.glyphs)
-        let maxScroll = lines.count.saturatingSubtract(inner.height)
-        TextLines.drawScrolled(lines, offset: min(scroll, maxScroll), into: &buffer,
-                               area: inner.inset(horizontal: 1, vertical: 0))
+        let offset = min(scroll, lines.count.saturatingSubtract(inner.height))
+        TextLines.drawScrolled(lines, offset: offset, into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+        // On the bottom border, so the hint never hides a line of the help.
+        let hidden = lines.count.saturatingSubtract(offset + inner.height)
+        if let hint = TextScroll.hint(offset: offset, hidden: hidden, context: context), box.height >= 2 {
+            let border = Rect(x: box.x + 2, y: box.maxY - 1, width: box.width.saturatingSubtract(4), height: 1)
+            buffer.put(" " + hint + " ", x: border.x, y: border.y, style: Style(.accent, bold: true), clip: border)
+        }
     }
 }
