@@ -85,6 +85,18 @@ extension RevenuePaneTests {
         #expect(dollars.contains("USD 30.8 bn"))
     }
 
+    @Test func amazonsBarsDifferFromAlibabasWithoutColour() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let lines = quarterly(revenueApp(width: 120, height: 40, glyphs: glyphs)).render().lines
+            let (alibaba, amazon) = glyphs == .ascii ? ("#", "=") : ("█", "▒")
+            let legend = lines.first { $0.contains("Alibaba revenue (FY") } ?? ""
+            #expect(legend.contains(alibaba + " Alibaba revenue") && legend.contains(amazon + " Amazon net sales"), "\(legend)")
+            let index = lines.firstIndex { $0.contains("FY2019 Q2 ") } ?? 0
+            #expect(lines[index].contains(alibaba + alibaba) && !lines[index].contains(amazon), "\(lines[index])")
+            #expect(lines[index + 1].contains(amazon + amazon) && !lines[index + 1].contains(alibaba), "\(lines[index + 1])")
+        }
+    }
+
     @Test func theRoundedMarkSaysItIsTheSourcesRounding() {
         // "~" marks figures verified only as far as the source rounded them, not figures rounded here.
         let english = revenueApp(width: 80, height: 24).render()
