@@ -206,6 +206,22 @@ import TestSupport
     }
 }
 
+extension ReloadTests {
+    @Test func aLongReloadErrorWrapsAtTheWindowWidth() {
+        var app = TestData.app(width: 80, height: 24)
+        let message = "/home/someone/alidash-data/revenue.json:412:27: alibabaQuarters[11].usdMillions: expected a number, found text (+3 more)"
+        _ = app.update(.dataReloadFailed(message))
+        let screen = app.render()
+        #expect(ExpectedScreen.mismatch(screen, named: "reload-error-80x24") == nil)
+        let shown = screen.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.hasSuffix(message), "\(shown)")
+        #expect(screen.lines.allSatisfy { TerminalText.width(of: $0) <= 80 })
+        _ = app.update(.key(.character("x"))) // the key clears the message; the stale-data notice stays, whole
+        let notice = app.render().lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(notice.contains("Showing last good data") && notice.hasSuffix("(+3 more)"), "\(notice)")
+    }
+}
+
 @Suite struct FilterMatchingTests {
     @Test func accentsAndCaseDoNotMatter() {
         #expect(filterMatches("liege", ["DW article on Alibaba in Liège"]))

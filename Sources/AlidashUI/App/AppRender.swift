@@ -93,9 +93,10 @@ extension AppState {
         let status = self.status ?? staleDataError.map {
             (text: context.t("Showing last good data; the files have a problem: ", "Letzte gültige Daten; die Dateien haben einen Fehler: ") + $0, isError: true)
         }
-        if let status {
-            buffer.put(" " + status.text, x: 0, y: y, style: Style(status.isError ? .statusError : .statusBar),
-                       maxWidth: status.isError ? width : leftRoom, clip: row)
+        if let status, status.isError {
+            renderError(status.text, into: &buffer)
+        } else if let status {
+            buffer.put(" " + status.text, x: 0, y: y, style: Style(.statusBar), maxWidth: leftRoom, clip: row)
         } else {
             var x = 1
             // Only the keys that do something here; quit and help first, so they survive narrow windows.
@@ -116,6 +117,26 @@ extension AppState {
         }
         if status?.isError != true, width > rightWidth {
             buffer.put(right, x: width - rightWidth, y: y, style: Style(.statusBar), clip: row)
+        }
+    }
+}
+
+extension AppState {
+    /// An error is read whole (a reload's message names file, line and path): wrapped at the window's
+    /// width and ending on the status line, over the pane's last rows, at most half the window high.
+    private func renderError(_ text: String, into buffer: inout Buffer) {
+        let room = max(1, (height - 1) / 2)
+        var lines = TerminalText.wrap(text, width: width.saturatingSubtract(2))
+        if lines.count > room {
+            lines = Array(lines.prefix(room))
+            lines[room - 1] = TerminalText.truncate(lines[room - 1] + " " + glyphs.ellipsis, to: width.saturatingSubtract(2),
+                                                    ellipsis: glyphs.ellipsis)
+        }
+        let top = height - lines.count
+        for (index, line) in lines.enumerated() {
+            let row = Rect(x: 0, y: top + index, width: width, height: 1)
+            buffer.fill(row, style: Style(.statusError))
+            buffer.put(" " + line, x: 0, y: row.y, style: Style(.statusError), clip: row)
         }
     }
 }
