@@ -208,6 +208,29 @@ import TestSupport
         }
     }
 
+    @Test func aMissingFileAndATypeErrorElsewhereAreBothReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alidash-partial-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, bytes) in TestData.bundledFiles where name != "timeline.json" {
+            var text = String(decoding: bytes, as: UTF8.self)
+            if name == "hubs.json", let latitude = text.firstRange(of: /"lat": *-?[0-9.]+/) {
+                text.replaceSubrange(latitude, with: "\"lat\": \"north\"")
+            }
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        do {
+            _ = try DataLoader.load(.directory(folder))
+            Issue.record("a folder without timeline.json was accepted")
+        } catch {
+            #expect(error.exitCode == 66)
+            let problems = error.problems
+            #expect(problems.contains { $0.file == folder + "/timeline.json" && $0.message == "no such file" }, "\(problems)")
+            #expect(problems.contains { $0.file == "hubs.json" && $0.path == "hubs[0].location.lat" }, "\(problems)")
+            #expect(problems.count == 2, "\(problems)")
+        }
+    }
+
     @Test func missingDirectoryIsAMissingFile() {
         #expect(throws: DataLoadError.self) { try DataLoader.load(.directory("/nonexistent/alidash-data")) }
         do {

@@ -1,5 +1,6 @@
 import AlidashUI
 import Testing
+import TestSupport
 
 @Suite("ASCII folding for locales without UTF-8")
 struct ASCIIFoldingTests {
@@ -45,5 +46,31 @@ struct ASCIIFoldingTests {
         #expect(folded.cells.allSatisfy { $0.symbol.isASCII && $0.width == 1 })
         #expect(folded[0, 0].style == Style(.value))
         #expect(folded.width == 12 && folded.height == 2)
+    }
+    @Test func marksKeepTheirMeaning() {
+        // "~" is the rounded mark and "<" would say "less than": approximate and up-to need two characters.
+        #expect(ASCIIFolding.fold("≤ 6.1% · ≈ RMB 50 m · ≥ 3 · ≠ article") == "<= 6.1% . ~= RMB 50 m . >= 3 . != article")
+        for mark: Character in ["≈", "≤", "≥", "≠"] {
+            #expect(!["~", "=", "<", ">", "?"].contains(ASCIIFolding.foldCell(mark)), "\(mark) folds to another mark")
+        }
+    }
+
+    @Test func twoCellMarksTakeABlankBesideThemAndKeepTheColumns() {
+        var buffer = Buffer(width: 24, height: 4)
+        buffer.put("Zalando  ≤ 6.1% [S35]", x: 0, y: 0)
+        buffer.put(" ≈ approximate  ~ round", x: 0, y: 1)
+        buffer.put("▲ ≈ +1,772%= [S38]", x: 0, y: 2)
+        buffer.put("a≈b c ≈", x: 0, y: 3)
+        let folded = ASCIIFolding.fold(buffer)
+        #expect(folded.lines == ["Zalando <= 6.1% [S35]", "~= approximate  ~ round", "^ ~=+1,772%= [S38]", "a*b c ~="])
+        #expect(folded.width == 24 && folded.cells.allSatisfy { $0.symbol.isASCII && $0.width == 1 })
+    }
+
+    @Test func asciiScreensShowApproximateAndUpTo() {
+        let overview = ASCIIFolding.fold(TestData.app(width: 80, height: 24).render())
+        #expect(overview.contains("<= 6.1% [S35, S99, S100]"), "\(overview.lines.joined(separator: "\n"))")
+        let singlesDay = ASCIIFolding.fold(TestData.app(width: 80, height: 24, pane: .revenue, glyphs: .ascii).render())
+        let row = singlesDay.lines.first { $0.contains("2009") && $0.contains("RMB") } ?? ""
+        #expect(row.contains("~= RMB 50 m"), "\(row)")
     }
 }

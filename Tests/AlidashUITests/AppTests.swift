@@ -73,6 +73,26 @@ import TestSupport
         #expect(app.overlay == nil)
     }
 
+    @Test(arguments: [Language.en, .de])
+    func helpAtEightyByTwentyFourSaysItScrolls(language: Language) {
+        var app = TestData.app(width: 80, height: 24, language: language)
+        _ = app.update(.key(.character("?")))
+        let first = app.render()
+        #expect(ExpectedScreen.mismatch(first, named: "help-80x24-\(language.rawValue)") == nil)
+        #expect(first.contains(language == .de ? "▼ 7 weitere Zeilen" : "▼ 7 more lines"), "\(first.lines.joined(separator: "\n"))")
+        #expect(app.update(.key(.pageDown)) == .redraw)
+        let end = app.render()
+        #expect(ExpectedScreen.mismatch(end, named: "help-80x24-\(language.rawValue)-end") == nil)
+        #expect(end.contains(language == .de ? "Zeichen: ≈ ungefähr  ~ Rundung der Quelle" : "Marks: ≈ approximate  ~ source's rounding"))
+        #expect(end.contains(language == .de ? "Ende · k blättert zurück" : "end · k scrolls back"))
+        #expect(app.update(.key(.pageDown)) == .none, "already at the end")
+        _ = app.update(.key(.pageUp))
+        #expect(app.overlay == .help(scroll: 0))
+        _ = app.update(.key(.end))
+        _ = app.update(.key(.character("k")))
+        #expect(app.render().contains("▲ ▼"))
+    }
+
     @Test func commandLineJumpsAndCompletes() {
         var app = TestData.app(width: 100, height: 30)
         _ = app.update(.key(.character(":")))
@@ -197,6 +217,22 @@ import TestSupport
         let after = app.render()
         #expect(after.contains("22 Sep 2014 · Alibaba · 5 of 35"))
         #expect(!after.contains("Showing last good data"))
+    }
+}
+
+extension ReloadTests {
+    @Test func aLongReloadErrorWrapsAtTheWindowWidth() {
+        var app = TestData.app(width: 80, height: 24)
+        let message = "/home/someone/alidash-data/revenue.json:412:27: alibabaQuarters[11].usdMillions: expected a number, found text (+3 more)"
+        _ = app.update(.dataReloadFailed(message))
+        let screen = app.render()
+        #expect(ExpectedScreen.mismatch(screen, named: "reload-error-80x24") == nil)
+        let shown = screen.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.hasSuffix(message), "\(shown)")
+        #expect(screen.lines.allSatisfy { TerminalText.width(of: $0) <= 80 })
+        _ = app.update(.key(.character("x"))) // the key clears the message; the stale-data notice stays, whole
+        let notice = app.render().lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(notice.contains("Showing last good data") && notice.hasSuffix("(+3 more)"), "\(notice)")
     }
 }
 

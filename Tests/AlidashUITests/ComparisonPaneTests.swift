@@ -55,7 +55,7 @@ import TestSupport
         let screen = PaneTest.text(TestData.app(width: 120, height: 40, pane: .comparison).render())
         #expect(screen.contains("Singles' Day GMV RMB 213.5 bn"))
         #expect(screen.contains("[S84, S87, S76, S31]"))
-        #expect(screen.contains("~ rounded"), "the key figures row is only verified to rounding")
+        #expect(screen.contains("~ source's rounding"), "the key figures row is only verified to rounding")
     }
 
     /// A year's total is the sum of its converted quarters or not shown; these have no quarters, so they

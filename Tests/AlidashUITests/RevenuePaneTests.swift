@@ -85,6 +85,37 @@ extension RevenuePaneTests {
         #expect(dollars.contains("USD 30.8 bn"))
     }
 
+    @Test func amazonsBarsDifferFromAlibabasWithoutColour() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let lines = quarterly(revenueApp(width: 120, height: 40, glyphs: glyphs)).render().lines
+            let (alibaba, amazon) = glyphs == .ascii ? ("#", "=") : ("█", "▒")
+            let legend = lines.first { $0.contains("Alibaba revenue (FY") } ?? ""
+            #expect(legend.contains(alibaba + " Alibaba revenue") && legend.contains(amazon + " Amazon net sales"), "\(legend)")
+            let index = lines.firstIndex { $0.contains("FY2019 Q2 ") } ?? 0
+            #expect(lines[index].contains(alibaba + alibaba) && !lines[index].contains(amazon), "\(lines[index])")
+            #expect(lines[index + 1].contains(amazon + amazon) && !lines[index + 1].contains(alibaba), "\(lines[index + 1])")
+        }
+    }
+
+    @Test func theRoundedMarkSaysItIsTheSourcesRounding() {
+        // "~" marks figures verified only as far as the source rounded them, not figures rounded here.
+        let english = revenueApp(width: 80, height: 24).render()
+        #expect(english.contains("~ source's rounding  ="))
+        #expect(!english.contains("~ rounded"))
+        let german = revenueApp(width: 80, height: 24, language: .de).render()
+        #expect(german.contains("~ Rundung der Quelle  ="))
+        #expect(!german.contains("gerundet"))
+    }
+
+    @Test func anApproximateAmountCarriesOneMark() {
+        // 2009 is approximate and rounded: "≈" alone, not "≈ RMB 50 m ~".
+        let row = revenueApp(width: 80, height: 24).render().lines.first { $0.contains(" 2009 ") } ?? ""
+        #expect(row.contains("≈ RMB 50 m "), "\(row)")
+        #expect(!row.contains("~"), "\(row)")
+        #expect(Confidence.rounded.mark(besideApproximate: true) == "")
+        #expect(Confidence.unverified.mark(besideApproximate: true) == "?")
+    }
+
     @Test func quarterRowShowsTheReportedAndConvertedAmounts() {
         var app = quarterly(revenueApp(width: 120, height: 40))
         let row = { (app: AppState) in

@@ -36,18 +36,27 @@ public enum DataLoader {
                 throw .missingFile(path: "(bundled) " + name)
             }
         case .directory(let folder):
-            var missing: [String] = []
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            var unreadable: [DataProblem] = []
+            var missing = false
             for name in fileNames {
-                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
                 do {
-                    contents[name] = try readFile(path)
-                } catch .missingFile {
-                    missing.append(name)
+                    contents[name] = try readFile(prefix + name)
+                } catch {
+                    if case .missingFile = error { missing = true }
+                    unreadable += error.problems
                 }
             }
-            // Name every missing file at once, not one per run.
-            if missing.count == 1 { throw .missingFile(path: (folder.hasSuffix("/") ? folder : folder + "/") + missing[0]) }
-            if missing.count > 1 { throw .missingFile(path: folder + " (missing: " + missing.joined(separator: ", ") + ")") }
+            // Every problem in one run: the files that are missing or unreadable, and what is wrong in the others.
+            if !unreadable.isEmpty {
+                var problems = unreadable
+                do throws(DataLoadError) {
+                    _ = try decode(contents, origin: folder)
+                } catch {
+                    problems += error.problems.filter { contents[$0.file] != nil }
+                }
+                throw missing ? .missingFiles(problems) : .invalid(problems)
+            }
         }
         let origin: String
         switch location {

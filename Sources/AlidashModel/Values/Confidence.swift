@@ -18,4 +18,10 @@ public enum Confidence: String, Decodable, Sendable, CaseIterable {
         case .unverified: return "?"
         }
     }
+
+    /// The mark beside an amount already shown as approximate ("≈ RMB 50 m"): one mark per figure, and
+    /// approximate says more than rounded, so a rounded one gets none.
+    public func mark(besideApproximate approximate: Bool) -> String {
+        approximate && self == .rounded ? "" : mark
+    }
 }

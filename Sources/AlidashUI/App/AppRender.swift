@@ -93,9 +93,10 @@ extension AppState {
         let status = self.status ?? staleDataError.map {
             (text: context.t("Showing last good data; the files have a problem: ", "Letzte gültige Daten; die Dateien haben einen Fehler: ") + $0, isError: true)
         }
-        if let status {
-            buffer.put(" " + status.text, x: 0, y: y, style: Style(status.isError ? .statusError : .statusBar),
-                       maxWidth: status.isError ? width : leftRoom, clip: row)
+        if let status, status.isError {
+            renderError(status.text, into: &buffer)
+        } else if let status {
+            buffer.put(" " + status.text, x: 0, y: y, style: Style(.statusBar), maxWidth: leftRoom, clip: row)
         } else {
             var x = 1
             // Only the keys that do something here; quit and help first, so they survive narrow windows.
@@ -120,6 +121,26 @@ extension AppState {
     }
 }
 
+extension AppState {
+    /// An error is read whole (a reload's message names file, line and path): wrapped at the window's
+    /// width and ending on the status line, over the pane's last rows, at most half the window high.
+    private func renderError(_ text: String, into buffer: inout Buffer) {
+        let room = max(1, (height - 1) / 2)
+        var lines = TerminalText.wrap(text, width: width.saturatingSubtract(2))
+        if lines.count > room {
+            lines = Array(lines.prefix(room))
+            lines[room - 1] = TerminalText.truncate(lines[room - 1] + " " + glyphs.ellipsis, to: width.saturatingSubtract(2),
+                                                    ellipsis: glyphs.ellipsis)
+        }
+        let top = height - lines.count
+        for (index, line) in lines.enumerated() {
+            let row = Rect(x: 0, y: top + index, width: width, height: 1)
+            buffer.fill(row, style: Style(.statusError))
+            buffer.put(" " + line, x: 0, y: row.y, style: Style(.statusError), clip: row)
+        }
+    }
+}
+
 /// The help overlay, generated from the key map.
 struct HelpOverlay {
     var keyMap: KeyMap
@@ -133,8 +154,9 @@ struct HelpOverlay {
              Span("  " + (context.language == .de ? binding.german : binding.english))]
         }
         lines.append([])
-        lines.append([Span(context.t("Marks: ~ rounded  = calculated  ? unverified  [S31] source id",
-                                     "Zeichen: ~ gerundet  = berechnet  ? unbestätigt  [S31] Quellen-ID"), Style(.dim))])
+        lines.append([Span(context.t("Marks: ≈ approximate  ~ source's rounding  = calculated  ? unverified",
+                                     "Zeichen: ≈ ungefähr  ~ Rundung der Quelle  = berechnet  ? unbestätigt"), Style(.dim))])
+        lines.append([Span(context.t("       [S31] source id", "         [S31] Quellen-ID"), Style(.dim))])
         lines.append([Span(context.t("Article check: ✓ correct  ~ imprecise  ✗ wrong  ? unverifiable",
                                      "Faktencheck: ✓ richtig  ~ ungenau  ✗ falsch  ? nicht prüfbar"), Style(.dim))])
         lines.append([Span(context.t("Mouse: click a tab or a row; the wheel scrolls", "Maus: Reiter oder Zeile anklicken; das Rad blättert"), Style(.dim))])
@@ -151,10 +173,14 @@ struct HelpOverlay {
                     width: boxWidth, height: boxHeight)
     }
 
+    /// How many help lines `area` shows at once.
+    func visibleLines(in area: Rect, context: RenderContext) -> Int {
+        box(for: lines(context: context), in: area).height.saturatingSubtract(2)
+    }
+
     /// How far the help can scroll in `area` before its last line is in view.
     func maximumScroll(in area: Rect, context: RenderContext) -> Int {
-        let lines = lines(context: context)
-        return lines.count.saturatingSubtract(box(for: lines, in: area).height.saturatingSubtract(2))
+        lines(context: context).count.saturatingSubtract(visibleLines(in: area, context: context))
     }
 
     func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
@@ -162,8 +188,13 @@ struct HelpOverlay {
         let box = box(for: lines, in: area)
         buffer.fill(box, style: Style(.overlay))
         let inner = Block(title: context.t("Keys", "Tasten"), focused: true).render(into: &buffer, area: box, glyphs: context.glyphs)
-        let maxScroll = lines.count.saturatingSubtract(inner.height)
-        TextLines.drawScrolled(lines, offset: min(scroll, maxScroll), into: &buffer,
-                               area: inner.inset(horizontal: 1, vertical: 0))
+        let offset = min(scroll, lines.count.saturatingSubtract(inner.height))
+        TextLines.drawScrolled(lines, offset: offset, into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+        // On the bottom border, so the hint never hides a line of the help.
+        let hidden = lines.count.saturatingSubtract(offset + inner.height)
+        if let hint = TextScroll.hint(offset: offset, hidden: hidden, context: context), box.height >= 2 {
+            let border = Rect(x: box.x + 2, y: box.maxY - 1, width: box.width.saturatingSubtract(4), height: 1)
+            buffer.put(" " + hint + " ", x: border.x, y: border.y, style: Style(.accent, bold: true), clip: border)
+        }
     }
 }

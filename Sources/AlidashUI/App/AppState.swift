@@ -187,14 +187,15 @@ public struct AppState: Sendable {
             switch key {
             case .escape, .character("?"), .character("q"), .enter: self.overlay = nil
             case .control("c"): return .quit
-            case .down, .character("j"):
-                let limit = HelpOverlay(keyMap: keyMap, scroll: 0).maximumScroll(in: paneArea, context: context)
-                guard scroll < limit else { return .none }
-                self.overlay = .help(scroll: scroll + 1)
-            case .up, .character("k"):
-                guard scroll > 0 else { return .none }
-                self.overlay = .help(scroll: scroll - 1)
-            default: return .none
+            default:
+                // The list keys scroll the help: j/k, arrows, PgUp/PgDn, Home/End.
+                let help = HelpOverlay(keyMap: keyMap, scroll: scroll)
+                guard let action = keyMap.action(for: key),
+                      let next = TextScroll.offset(after: action, from: scroll,
+                                                   maxOffset: help.maximumScroll(in: paneArea, context: context),
+                                                   pageSize: help.visibleLines(in: paneArea, context: context) - 1),
+                      next != scroll else { return .none }
+                self.overlay = .help(scroll: next)
             }
             return .redraw
         case .commandLine(let text):

@@ -43,7 +43,7 @@ public struct RenderContext: Sendable {
         ids.isEmpty ? "" : "[" + ids.joined(separator: ", ") + "]"
     }
 
-    /// "~ rounded", "? UNVERIFIED" …, styled by how far the figure can be trusted; nil for verified.
+    /// "~ source's rounding", "? UNVERIFIED" …, styled by how far the figure can be trusted; nil for verified.
     public func confidenceSpan(_ confidence: Confidence, leading: String = " ") -> Span? {
         guard confidence != .verified else { return nil }
         return Span(leading + confidence.mark + " " + confidenceTag(confidence),
@@ -54,7 +54,8 @@ public struct RenderContext: Sendable {
     public func confidenceTag(_ confidence: Confidence) -> String {
         switch confidence {
         case .verified: return ""
-        case .rounded: return t("rounded", "gerundet")
+        // Verified only as far as the source rounded it (Amazon's quarters), not a figure we rounded.
+        case .rounded: return t("source's rounding", "Rundung der Quelle")
         case .derived: return t("calculated", "berechnet")
         case .unverified: return t("UNVERIFIED", "UNBESTÄTIGT")
         }

@@ -25,7 +25,9 @@ public enum ASCIIFolding {
         return fold(base).cell
     }
 
-    /// The buffer with every cell ASCII; a wide character becomes one folded cell and a blank.
+    /// The buffer with every cell ASCII; a wide character becomes one folded cell and a blank. A mark
+    /// that needs two characters to keep its meaning (≤ as "<=", ≈ as "~=") takes a blank cell beside it,
+    /// so the columns stay where they were.
     public static func fold(_ buffer: Buffer) -> Buffer {
         var result = buffer
         for y in 0..<buffer.height {
@@ -36,11 +38,34 @@ public enum ASCIIFolding {
                     result[x, y] = Cell(" ", style: cell.style)
                 default:
                     guard !cell.symbol.isASCII else { continue }
-                    result[x, y] = Cell(foldCell(cell.symbol), style: cell.style)
+                    guard let base = cell.symbol.unicodeScalars.first else {
+                        result[x, y] = Cell(unknown, style: cell.style)
+                        continue
+                    }
+                    let folded = fold(base)
+                    if let pair = folded.pair, let start = blankBeside(x, y, in: result) {
+                        result[start, y] = Cell(pair.0, style: cell.style)
+                        result[start + 1, y] = Cell(pair.1, style: cell.style)
+                    } else {
+                        result[x, y] = Cell(folded.cell, style: cell.style)
+                    }
                 }
             }
         }
         return result
+    }
+
+    /// Where a two-cell fold of the cell at `x` starts: on the blank before it when a gap stays before
+    /// that (a padded column: "  ≤ 6%" → " <= 6%"), else on it, taking the blank after ("a ≤ b" → "a <=b"),
+    /// else on the single blank before; nil when neither neighbour is blank. Cells before `x` are already
+    /// folded, so a blank another mark took is not taken twice.
+    private static func blankBeside(_ x: Int, _ y: Int, in buffer: Buffer) -> Int? {
+        func isBlank(_ column: Int) -> Bool {
+            column >= 0 && column < buffer.width && buffer[column, y].width == 1 && buffer[column, y].symbol == " "
+        }
+        if isBlank(x - 1), x - 2 < 0 || isBlank(x - 2) { return x - 1 }
+        if isBlank(x + 1) { return x }
+        return isBlank(x - 1) ? x - 1 : nil
     }
 
     // MARK: - Scalars
@@ -49,10 +74,19 @@ public enum ASCIIFolding {
     struct Folded: Equatable {
         var text: String
         var cell: Character
+        /// Set for marks whose first character alone would mean something else (≤ is not "<", and "~"
+        /// already means rounded): the buffer fold then writes `text` into two cells where it can.
+        var needsTwoCells: Bool
 
-        init(_ text: String, cell: Character? = nil) {
+        init(_ text: String, cell: Character? = nil, needsTwoCells: Bool = false) {
             self.text = text
             self.cell = cell ?? text.first ?? " "
+            self.needsTwoCells = needsTwoCells && text.count == 2
+        }
+
+        var pair: (Character, Character)? {
+            guard needsTwoCells, let first = text.first, let last = text.last else { return nil }
+            return (first, last)
         }
     }
 
@@ -123,8 +157,10 @@ public enum ASCIIFolding {
         "‐": Folded("-"), "‑": Folded("-"), "‒": Folded("-"), "–": Folded("-"), "—": Folded("-"),
         "―": Folded("-"), "−": Folded("-"),
         "…": Folded("...", cell: "."), "•": Folded("*"), "·": Folded("."), "‧": Folded("."),
-        "×": Folded("x"), "÷": Folded("/"), "±": Folded("+/-", cell: "+"), "≈": Folded("~"), "∼": Folded("~"),
-        "≤": Folded("<="), "≥": Folded(">="), "≠": Folded("!="), "°": Folded("deg", cell: "o"),
+        "×": Folded("x"), "÷": Folded("/"), "±": Folded("+/-", cell: "+"), "∼": Folded("~"),
+        // Where no blank is beside them, one cell that is none of the other marks (~ rounded, = calculated, < …).
+        "≈": Folded("~=", cell: "*", needsTwoCells: true), "≤": Folded("<=", cell: "{", needsTwoCells: true),
+        "≥": Folded(">=", cell: "}", needsTwoCells: true), "≠": Folded("!=", cell: "#", needsTwoCells: true), "°": Folded("deg", cell: "o"),
         "€": Folded("EUR", cell: "E"), "£": Folded("GBP", cell: "L"), "¥": Folded("JPY", cell: "Y"),
         "¢": Folded("c"), "§": Folded("S"), "©": Folded("(c)", cell: "c"), "®": Folded("(R)", cell: "R"),
         "™": Folded("TM", cell: "T"), "¼": Folded("1/4"), "½": Folded("1/2"), "¾": Folded("3/4"),

@@ -71,11 +71,14 @@ public struct Theme: Sendable {
         }
         let cyan = color(80, 14, 6), yellow = color(221, 11, 3), green = color(114, 10, 2)
         let red = color(203, 9, 1), blue = color(75, 12, 4), magenta = color(176, 13, 5)
-        let grey = color(245, 8, 7), orange = color(215, 11, 3), white = color(255, 15, 7)
+        // Eight colours have no grey: 7 is white, unreadable on a light background (as 0 is on a dark one),
+        // so grey text there is the terminal's own foreground. White below is only ever drawn on a colour.
+        let grey = scheme == .colors8 ? .terminalDefault : color(245, 8, 7)
+        let orange = color(215, 11, 3), white = color(255, 15, 7)
         let mono = scheme == .monochrome
         var t: [Role: Appearance] = [:]
         t[.normal] = Appearance()
-        t[.dim] = Appearance(grey, dim: mono)
+        t[.dim] = Appearance(grey, dim: mono || scheme == .colors8)
         t[.title] = Appearance(cyan, bold: true)
         t[.border] = Appearance(grey)
         t[.borderFocus] = Appearance(cyan, bold: true)

@@ -15,4 +15,14 @@ public enum TextScroll {
         default: return nil
         }
     }
+
+    /// Where a scrolled view is, as pagers say it: "▲ ▼ 5 more lines · j/k scroll", "▲ end · k scrolls back";
+    /// nil when everything is in view.
+    public static func hint(offset: Int, hidden: Int, context: RenderContext) -> String? {
+        guard offset > 0 || hidden > 0 else { return nil }
+        let up = offset > 0 ? context.glyphs.up + " " : ""
+        return up + (hidden > 0
+            ? context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern")
+            : context.t("end · k scrolls back", "Ende · k blättert zurück"))
+    }
 }

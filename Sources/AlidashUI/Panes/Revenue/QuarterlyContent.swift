@@ -93,7 +93,7 @@ struct QuarterlyContent {
         let legend: StyledLine = [
             Span(String(glyphs.barFull), Style(.barPrimary)),
             Span(context.t(" Alibaba revenue (FY: April–March)   ", " Alibaba-Umsatz (GJ: April–März)   "), Style(.label)),
-            Span(String(glyphs.barFull), Style(.barSecondary)),
+            Span(String(glyphs.barShade), Style(.barSecondary)),
             Span(context.t(" Amazon net sales (calendar quarters)", " Amazon-Nettoumsatz (Kalenderquartale)"), Style(.label)),
         ]
         let title: StyledLine = [Span(context.t("Alibaba and Amazon by quarter, same months side by side, in ",
@@ -125,7 +125,7 @@ struct QuarterlyContent {
                            growth: nil, sources: amazonQuarter.map { context.cite($0.sources) } ?? missing,
                            tag: amazonConfidence == .unverified ? unverifiedTag : "")
                         .draw(into: &buffer, y: y + 1, area: area, layout: layout, selected: index == selected,
-                              marker: false, glyphs: glyphs)
+                              marker: false, glyphs: glyphs.shaded)
                 }
             })
     }

@@ -28,10 +28,13 @@ struct SectionView {
 struct Notation {
     var context: RenderContext
 
+    /// Put in front of an amount the data calls approximate.
+    static let approximatePrefix = "≈ "
+
     /// The amount as a compact or full money string, "≈" in front when the data calls it approximate.
     func amount(_ amount: ConvertedAmount?, approximate: Bool = false, compact: Bool) -> String {
         guard let amount else { return "–" }
-        return (approximate ? "≈ " : "") + context.formatter.money(millions: amount.millions, currency: amount.currency,
+        return (approximate ? Notation.approximatePrefix : "") + context.formatter.money(millions: amount.millions, currency: amount.currency,
                                                                      compact: compact)
     }
 
@@ -76,8 +79,8 @@ struct Notation {
 
     /// The rates behind converted amounts, then what the marks mean.
     func closingLines(_ origins: [AmountOrigin], width: Int) -> [StyledLine] {
-        let legend = context.t("≈ approximate  ~ rounded  = calculated or converted  ? unverified",
-                               "≈ ungefähr  ~ gerundet  = berechnet oder umgerechnet  ? unbestätigt")
+        let legend = context.t("≈ approximate  ~ source's rounding  = calculated or converted  ? unverified",
+                               "≈ ungefähr  ~ Rundung der Quelle  = berechnet oder umgerechnet  ? unbestätigt")
         let room = width.saturatingSubtract(2)
         // Wrapping would close up the double spaces between the marks, so only a legend too wide is wrapped.
         return rateFootnote(origins, width: width) + (TerminalText.width(of: legend) <= room
@@ -140,7 +143,7 @@ struct BarRow {
         x += layout.chart.width + 1
         x += buffer.put(TerminalText.pad(amount, to: layout.valueWidth, alignRight: true), x: x, y: y,
                         style: Style(.value), clip: area) + 1
-        buffer.put(confidence.mark, x: x, y: y, style: Style(confidence == .unverified ? .unverified : .dim), clip: area)
+        buffer.put(confidence.mark(besideApproximate: amount.hasPrefix(Notation.approximatePrefix)), x: x, y: y, style: Style(confidence == .unverified ? .unverified : .dim), clip: area)
         x += 2
         if let growth {
             buffer.put(TerminalText.pad(growth.span.text, to: layout.growthWidth, alignRight: true), x: x, y: y,

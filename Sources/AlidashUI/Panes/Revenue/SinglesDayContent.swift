@@ -225,7 +225,7 @@ struct SinglesDayContent {
             let billions = amount.millions / 1000
             let digits = amount.origin == .reported ? nil : (billions < 10 ? 2 : 1)
             let number = digits.map { formatter.number(billions, fractionDigits: $0) } ?? formatter.number(natural: billions)
-            return TableCell((year.isApproximate ? "≈ " : "") + number + amount.confidence.mark,
+            return TableCell((year.isApproximate ? "≈ " : "") + number + amount.confidence.mark(besideApproximate: year.isApproximate),
                              style: Style(amount.confidence == .unverified ? .unverified : .value))
         }
         let table = Table(columns: columns, rowCount: years.count, selected: selected, offset: 0) { index in
