@@ -11,6 +11,19 @@ import TestSupport
         #expect(PaneTest.screenMismatch(.comparison, name: "comparison", width: width, height: height, language: language) == nil)
     }
 
+    @Test func theCaveatFoldsToOneLineAndEnterOpensIt() {
+        var app = TestData.app(width: 80, height: 24, pane: .comparison)
+        let folded = app.render()
+        let area = app.paneArea
+        #expect(folded.line(area.y).contains("Caveat: Revenue and GMV") && folded.line(area.y).contains("(Enter: all)"))
+        #expect(!folded.line(area.y + 1).contains("fees"), "one line only")
+        #expect(app.update(.key(.enter)) == .redraw)
+        let open = PaneTest.text(app.render())
+        #expect(open.contains("gross merchandise volume"), "the whole caveat")
+        #expect(app.update(.key(.escape)) == .redraw)
+        #expect(!app.comparison.caveatOpen)
+    }
+
     @Test func screenScrolledToTheBreakdowns() {
         var app = TestData.app(width: 80, height: 24, pane: .comparison)
                 // Scroll until the first breakdown's title reaches the top of the body.

@@ -9,8 +9,10 @@ extension PaneID {
 public struct ComparisonPane: PaneModel {
     public private(set) var scroll = 0
     public private(set) var filter = ""
-    /// The body's height and how many rows the content has, measured for the last area and filter.
-    private var measured: (key: LayoutKey, filter: String, bodyHeight: Int, rowCount: Int)?
+    /// The caveat in full (Enter) rather than folded to one line.
+    public private(set) var caveatOpen = false
+    /// The body's height and how many rows the content has, measured for the last area, filter and caveat.
+    private var measured: (key: LayoutKey, filter: String, caveatOpen: Bool, bodyHeight: Int, rowCount: Int)?
 
     public init() {}
 
@@ -21,12 +23,22 @@ public struct ComparisonPane: PaneModel {
 
     public mutating func layout(area: Rect, context: RenderContext) {
         let key = context.layoutKey(area)
-        guard measured?.key != key || measured?.filter != filter else { return }
-        let layout = Layout(area: area, context: context)
-        measured = (key, filter, layout.body.height, content(width: layout.body.width, context: context).count)
+        guard measured?.key != key || measured?.filter != filter || measured?.caveatOpen != caveatOpen else { return }
+        let layout = Layout(area: area, caveatOpen: caveatOpen, context: context)
+        measured = (key, filter, caveatOpen, layout.body.height, content(width: layout.body.width, context: context).count)
     }
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
+        switch action {
+        case .open:
+            caveatOpen.toggle()
+            return true
+        case .close where caveatOpen:
+            caveatOpen = false
+            return true
+        default:
+            break
+        }
         guard let measured else { return false }
         guard let next = TextScroll.offset(after: action, from: scroll,
                                            maxOffset: measured.rowCount.saturatingSubtract(measured.bodyHeight),
@@ -37,7 +49,7 @@ public struct ComparisonPane: PaneModel {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        let layout = Layout(area: area, context: context)
+        let layout = Layout(area: area, caveatOpen: caveatOpen, context: context)
         TextLines.drawScrolled(layout.caveat, offset: 0, into: &buffer, area: layout.caveatArea)
         let rows = content(width: layout.body.width, context: context)
         let offset = min(scroll, rows.count.saturatingSubtract(layout.body.height))
@@ -53,19 +65,27 @@ public struct ComparisonPane: PaneModel {
 
     // MARK: - Layout
 
-    /// The pinned caveat on top; below it the scrolling body, with one column kept for the scroll marks.
+    /// The pinned caveat on top, folded to one line unless opened; below it the scrolling body, with one
+    /// column kept for the scroll marks.
     private struct Layout {
         var caveat: [StyledLine]
         var caveatArea: Rect
         var body: Rect
         var marks: Rect
 
-        init(area: Rect, context: RenderContext) {
+        init(area: Rect, caveatOpen: Bool, context: RenderContext) {
             let text = ComparisonPane.caveatText(context)
-            let wrapped = TextLines.wrapped(text, width: area.width.saturatingSubtract(2), style: Style(.warning),
-                                            indent: " ")
-            // The caveat never takes more than half the pane, so the comparison itself stays visible.
-            caveat = Array(wrapped.prefix(max(1, area.height / 2)))
+            let room = area.width.saturatingSubtract(2)
+            let wrapped = TextLines.wrapped(text, width: room, style: Style(.warning), indent: " ")
+            if caveatOpen || wrapped.count <= 1 {
+                // Open, it never takes more than half the pane, so the comparison itself stays visible.
+                caveat = Array(wrapped.prefix(max(1, area.height / 2)))
+            } else {
+                let hint = " " + context.t("(Enter: all)", "(Enter: alles)")
+                let cut = TerminalText.truncate(text, to: room.saturatingSubtract(1 + TerminalText.width(of: hint)),
+                                                ellipsis: context.glyphs.ellipsis)
+                caveat = [[Span(" " + cut, Style(.warning)), Span(hint, Style(.dim))]]
+            }
             let (top, rest) = area.splitTop(caveat.count)
             caveatArea = top
             marks = rest
