@@ -112,33 +112,42 @@ extension HubsPane {
         lines.append([])
         lines.append([Span(context.t("Facts", "Angaben") + " (\(hub.facts.count))", Style(.title, bold: true))])
         for fact in hub.facts {
-            var heading: StyledLine = []
-            if let date = fact.date {
-                let dateConfidence = fact.dateConfidence ?? .verified
-                heading.append(Span(dateConfidence.mark + formatter.date(date), Style(.accent)))
-                heading += HubsPane.confidenceSpans(dateConfidence, context: context)
-            }
-            heading.append(Span(context.text(fact.label), Style(.label, bold: true)))
-            lines += TextLines.wrapped(spans: heading, width: width, indent: "  ")
-            // The amount (or, without one, the words) carries the confidence and the sources.
-            var value: StyledLine = []
-            if let quantity = fact.quantity {
-                value.append(Span(fact.confidence.mark + formatter.quantity(quantity), Style(.value, bold: true)))
-            } else if let text = fact.text {
-                value.append(Span(fact.confidence.mark + context.text(text)))
-            }
-            value += HubsPane.confidenceSpans(fact.confidence, context: context)
-            value.append(Span(context.cite(fact.sources), Style(.source)))
-            lines += TextLines.wrapped(spans: value, width: width, indent: "    ", firstIndent: "  ")
-            if fact.quantity != nil, let text = fact.text {
-                lines += TextLines.wrapped(context.text(text), width: width, indent: "    ")
-            }
-            if let note = fact.note {
-                lines += TextLines.wrapped(context.text(note), width: width, style: Style(.dim), indent: "    ")
-            }
+            lines += factLines(fact, width: width, context: context)
         }
         lines.append([])
         lines += changeLines(hub, width: width, context: context)
+        return lines
+    }
+
+    /// One fact as the detail view shows it: date and label, the amount or words with confidence and
+    /// sources, then its text and note.
+    func factLines(_ fact: Fact, width: Int, context: RenderContext) -> [StyledLine] {
+        let formatter = context.formatter
+        var lines: [StyledLine] = []
+        var heading: StyledLine = []
+        if let date = fact.date {
+            let dateConfidence = fact.dateConfidence ?? .verified
+            heading.append(Span(dateConfidence.mark + formatter.date(date), Style(.accent)))
+            heading += HubsPane.confidenceSpans(dateConfidence, context: context)
+        }
+        heading.append(Span(context.text(fact.label), Style(.label, bold: true)))
+        lines += TextLines.wrapped(spans: heading, width: width, indent: "  ")
+        // The amount (or, without one, the words) carries the confidence and the sources.
+        var value: StyledLine = []
+        if let quantity = fact.quantity {
+            value.append(Span(fact.confidence.mark + formatter.quantity(quantity), Style(.value, bold: true)))
+        } else if let text = fact.text {
+            value.append(Span(fact.confidence.mark + context.text(text)))
+        }
+        value += HubsPane.confidenceSpans(fact.confidence, context: context)
+        value.append(Span(context.cite(fact.sources), Style(.source)))
+        lines += TextLines.wrapped(spans: value, width: width, indent: "    ", firstIndent: "  ")
+        if fact.quantity != nil, let text = fact.text {
+            lines += TextLines.wrapped(context.text(text), width: width, indent: "    ")
+        }
+        if let note = fact.note {
+            lines += TextLines.wrapped(context.text(note), width: width, style: Style(.dim), indent: "    ")
+        }
         return lines
     }
 

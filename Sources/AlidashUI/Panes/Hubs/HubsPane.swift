@@ -183,11 +183,23 @@ public struct HubsPane: PaneModel {
         guard width > 0 else { return }
         // Every key fact when the box has room for them, the most telling few otherwise.
         let allFacts = summaryLines(hub, width: width, capped: false, context: context)
-        var lines = allFacts.count <= rect.height.saturatingSubtract(2)
-            ? allFacts : summaryLines(hub, width: width, capped: true, context: context)
+        let room = rect.height.saturatingSubtract(2)
+        let capped = allFacts.count > room
+        var lines = capped ? summaryLines(hub, width: width, capped: true, context: context) : allFacts
         if withChanges {
             lines.append([])
             lines += changeLines(hub, width: width, context: context)
+        }
+        // Rows to spare (a tall window): the other facts, each whole, as the detail view shows them.
+        let keyFacts = Set(HubsPane.keyFacts(of: hub, capped: capped).map(\.fact.id))
+        var others: [StyledLine] = []
+        for fact in hub.facts where !keyFacts.contains(fact.id) {
+            let factLines = factLines(fact, width: width, context: context)
+            guard lines.count + 2 + others.count + factLines.count <= room else { break }
+            others += factLines
+        }
+        if !others.isEmpty {
+            lines += [[], [Span(context.t("More facts", "Weitere Angaben"), Style(.title, bold: true))]] + others
         }
         let box = HubsPane.box(for: lines.count, in: rect)
         let inner = Block(title: context.text(hub.name)).render(into: &buffer, area: box, glyphs: context.glyphs)
