@@ -276,7 +276,9 @@ extension RevenuePaneTests {
     @Test func everySinglesDayYearHasAVisibleBarOnTheLogScale() {
         var app = revenueApp(width: 80, height: 24)
         let linear = app.render()
+        #expect(linear.line(23).contains("z log"), "the status line offers the log scale: \(linear.line(23))")
         #expect(app.update(.key(.character("z"))) == .redraw)
+        #expect(app.render().line(23).contains("z linear"))
         #expect(app.revenue.logScale)
         let screen = app.render()
         #expect(PaneTest.text(screen).contains("Log scale from RMB 10 m"))

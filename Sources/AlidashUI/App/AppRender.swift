@@ -100,14 +100,16 @@ extension AppState {
         } else {
             var x = 1
             // Only the keys that do something here; quit and help first, so they survive narrow windows.
-            var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe")),
-                                              (":", context.t("go", "gehe"))]
+            // The pane's own keys before ":", so they survive narrow windows too.
+            var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe"))]
             let features = active.entry.features
             if features.contains(.filter) { hints.append(("/", context.t("filter", "Filter"))) }
             if features.contains(.currency) { hints.append(("c", context.t("currency", "Währung"))) }
             if features.contains(.table) {
                 hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
             }
+            hints += model(of: active).keyHints(context: context).map { ($0.key, $0.word) }
+            hints.append((":", context.t("go", "gehe")))
             for (key, word) in hints {
                 let needed = TerminalText.width(of: key) + 1 + TerminalText.width(of: word) + 2
                 guard x + needed <= leftRoom else { break }

@@ -80,11 +80,14 @@ public protocol PaneModel: Sendable {
     /// Everything the pane holds, for `alidash print`: every entry with its full detail, in the words the
     /// pane draws, wrapped at `width` (`PrintDocument.unwrapped` for output that wraps nothing).
     func printDocument(width: Int, context: RenderContext) -> PrintDocument
+    /// Keys of the pane's own for the status line, each with a word for what it does now.
+    func keyHints(context: RenderContext) -> [(key: String, word: String)]
 }
 
 extension PaneModel {
     public mutating func layout(area: Rect, context: RenderContext) {}
     public var filter: String { "" }
+    public func keyHints(context: RenderContext) -> [(key: String, word: String)] { [] }
     public mutating func setFilter(_ text: String, context: RenderContext) {}
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool { false }
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {

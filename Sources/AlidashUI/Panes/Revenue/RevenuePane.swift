@@ -223,6 +223,11 @@ public struct RevenuePane: PaneModel {
         }
     }
 
+    /// `z` while a chart is shown, named for what it switches to.
+    public func keyHints(context: RenderContext) -> [(key: String, word: String)] {
+        context.showTable ? [] : [("z", logScale ? context.t("linear", "linear") : context.t("log", "log"))]
+    }
+
     // MARK: - Print
 
     /// The caveat, then both sections in full: every year and quarter in a table, with every note.
