@@ -276,7 +276,7 @@ extension RevenuePaneTests {
     @Test func everySinglesDayYearHasAVisibleBarOnTheLogScale() {
         var app = revenueApp(width: 80, height: 24)
         let linear = app.render()
-        #expect(linear.line(23).contains("z log"), "the status line offers the log scale: \(linear.line(23))")
+        #expect(linear.line(23).contains("s section") && linear.line(23).contains("z log"), "the status line offers the section and log-scale keys: \(linear.line(23))")
         #expect(app.update(.key(.character("z"))) == .redraw)
         #expect(app.render().line(23).contains("z linear"))
         #expect(app.revenue.logScale)

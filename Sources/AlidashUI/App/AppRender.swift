@@ -85,9 +85,24 @@ extension AppState {
         default:
             break
         }
+        // Only the keys that do something here; quit and help first, then the pane's own keys, ":" last.
+        var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe"))]
+        let features = active.entry.features
+        if features.contains(.filter) { hints.append(("/", context.t("filter", "Filter"))) }
+        if features.contains(.currency) { hints.append(("c", context.t("currency", "Währung"))) }
+        if features.contains(.table) {
+            hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
+        }
+        hints += model(of: active).keyHints(context: context).map { ($0.key, $0.word) }
+        hints.append((":", context.t("go", "gehe")))
+        let hintsWidth = hints.reduce(1) { $0 + TerminalText.width(of: $1.0) + 1 + TerminalText.width(of: $1.1) + 2 }
         let currencyWord = currency?.code ?? context.t("as reported", "wie gemeldet")
-        let right = " " + [language.rawValue.uppercased(), currencyWord, data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin]
-            .joined(separator: " \(glyphs.separator) ") + " "
+        var parts = [language.rawValue.uppercased(), currencyWord]
+        let origin = data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin
+        let withOrigin = " " + (parts + [origin]).joined(separator: " \(glyphs.separator) ") + " "
+        // The bundled data is the usual case: its name gives way to the keys first; a data folder never does.
+        if data.origin != "bundled" || hintsWidth + TerminalText.width(of: withOrigin) <= width { parts.append(origin) }
+        let right = " " + parts.joined(separator: " \(glyphs.separator) ") + " "
         let rightWidth = TerminalText.width(of: right)
         let leftRoom = width.saturatingSubtract(rightWidth)
         let status = self.status ?? staleDataError.map {
@@ -99,17 +114,6 @@ extension AppState {
             buffer.put(" " + status.text, x: 0, y: y, style: Style(.statusBar), maxWidth: leftRoom, clip: row)
         } else {
             var x = 1
-            // Only the keys that do something here; quit and help first, so they survive narrow windows.
-            // The pane's own keys before ":", so they survive narrow windows too.
-            var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe"))]
-            let features = active.entry.features
-            if features.contains(.filter) { hints.append(("/", context.t("filter", "Filter"))) }
-            if features.contains(.currency) { hints.append(("c", context.t("currency", "Währung"))) }
-            if features.contains(.table) {
-                hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
-            }
-            hints += model(of: active).keyHints(context: context).map { ($0.key, $0.word) }
-            hints.append((":", context.t("go", "gehe")))
             for (key, word) in hints {
                 let needed = TerminalText.width(of: key) + 1 + TerminalText.width(of: word) + 2
                 guard x + needed <= leftRoom else { break }

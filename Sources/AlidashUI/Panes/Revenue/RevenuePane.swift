@@ -223,9 +223,10 @@ public struct RevenuePane: PaneModel {
         }
     }
 
-    /// `z` while a chart is shown, named for what it switches to.
+    /// `s` for the other section, and `z` while a chart is shown, named for what it switches to.
     public func keyHints(context: RenderContext) -> [(key: String, word: String)] {
-        context.showTable ? [] : [("z", logScale ? context.t("linear", "linear") : context.t("log", "log"))]
+        [("s", context.t("section", "Teil"))]
+            + (context.showTable ? [] : [("z", logScale ? context.t("linear", "linear") : context.t("log", "log"))])
     }
 
     // MARK: - Print
