@@ -68,6 +68,9 @@ public final class Terminal {
     /// False when the locale cannot show UTF-8: use `Glyphs.ascii`; drawn buffers are folded to ASCII.
     public let isUTF8: Bool
     public let scheme: Theme.Scheme
+    /// The terminfo entry drawn with instead of TERM's own, which this system lacks (nil when TERM's own
+    /// was found).
+    public let termFallback: String?
     private let theme: Theme
     private var screen: OpaquePointer?
     private var palette: ColorPalette
@@ -93,8 +96,15 @@ public final class Terminal {
         isUTF8 = TerminalLocale.activate(environment: options.environment)
         // Before newterm, so ncurses keeps ours instead of installing its own (it only replaces defaults).
         SignalFlag.install()
-        guard let screen = newterm(nil, alidash_stdout(), alidash_stdin()) else { throw .unknownTerm(term) }
+        var screen = newterm(nil, alidash_stdout(), alidash_stdin())
+        var fallback: String?
+        if screen == nil, let compatible = TerminalFamily.fallback(for: term) {
+            screen = compatible.withCString { newterm($0, alidash_stdout(), alidash_stdin()) }
+            fallback = compatible
+        }
+        guard let screen else { throw .unknownTerm(term) }
         self.screen = screen
+        termFallback = fallback
         guard alidash_has_cursor_addressing() != 0 else {
             endwin()
             delscreen(screen)

@@ -54,12 +54,15 @@ struct DashboardCommand: ParsableCommand {
                     \(termHint)  alidash print overview      (plain text, also for pipes and screen readers)
                     """, exitCode: 2)
             }
-            var session = DashboardSession(
-                terminal: terminal,
-                state: AppState(data: dataSet, language: chosenLanguage(language), glyphs: terminal.glyphs,
-                                width: terminal.width, height: terminal.height, pane: pane.pane),
-                watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil
-            )
+            var state = AppState(data: dataSet, language: chosenLanguage(language), glyphs: terminal.glyphs,
+                                 width: terminal.width, height: terminal.height, pane: pane.pane)
+            if let fallback = terminal.termFallback {
+                let term = Environment.values(["TERM"])["TERM"] ?? ""
+                state.announce(state.context.t("TERM=\(term) has no terminfo entry here; drawn as \(fallback)",
+                                               "TERM=\(term) fehlt in der Terminfo hier; gezeichnet als \(fallback)"))
+            }
+            var session = DashboardSession(terminal: terminal, state: state,
+                                           watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil)
             let ending = session.run()
             terminal.close()
             switch ending {

@@ -111,7 +111,10 @@ extension AppState {
         if let status, status.isError {
             renderError(status.text, into: &buffer)
         } else if let status {
-            buffer.put(" " + status.text, x: 0, y: y, style: Style(.statusBar), maxWidth: leftRoom, clip: row)
+            // A message says what just happened: it may take the whole line, the state words give way.
+            let room = TerminalText.width(of: status.text) + 1 > leftRoom ? width : leftRoom
+            buffer.put(" " + status.text, x: 0, y: y, style: Style(.statusBar), maxWidth: room, clip: row)
+            if room == width { return }
         } else {
             var x = 1
             for (key, word) in hints {

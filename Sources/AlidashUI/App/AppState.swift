@@ -24,6 +24,9 @@ public struct AppState: Sendable {
     public private(set) var height: Int
     /// A message in the status line; errors stay until the next key.
     public private(set) var status: (text: String, isError: Bool)?
+
+    /// Says something once on the status line (until the next key), such as which terminal entry is used.
+    public mutating func announce(_ text: String) { status = (text, false) }
     /// Why the data on screen is older than the files (a `--watch` reload failed); kept until one succeeds.
     public private(set) var staleDataError: String?
     public var keyMap = KeyMap.standard

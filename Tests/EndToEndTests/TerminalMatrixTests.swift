@@ -1,0 +1,36 @@
+import AlidashModel
+import AlidashUI
+import Foundation
+import Testing
+import TestSupport
+
+/// The dashboard under the TERM names people bring, many of them without a terminfo entry on Debian:
+/// drawn, switched and quit on each, and told which entry stood in where the system has none.
+@Suite("Terminals people use", .serialized)
+struct TerminalMatrixTests {
+    static let terms = ["xterm-kitty", "alacritty", "xterm-ghostty", "foot", "wezterm", "tmux-256color", "screen-256color",
+                        "screen", "linux", "vt100", "xterm", "rxvt-unicode-256color", "st-256color"]
+
+    @Test(arguments: terms)
+    func drawnSwitchedAndQuit(term: String) async throws {
+        let session = try TmuxSession(width: 80, height: 24, environment: "TERM=\(term)")
+        try await session.waitForActive(.overview)
+        let first = try session.screen()
+        let known = (try? Spawn.run(["infocmp", term]))?.status == 0
+        if known {
+            #expect(!first[23].contains("no terminfo entry"), "\(term) has its own entry: \(first[23])")
+        } else if let fallback = TerminalFamily.fallback(for: term) {
+            #expect(first[23].contains("TERM=\(term) has no terminfo entry here; drawn as \(fallback)"), "\(first[23])")
+        }
+        try session.type("2")
+        try await session.waitForActive(.hubs)
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
+        #expect(try await session.terminalModesAfterExit().contains("icanon"), "the terminal is given back")
+    }
+
+    @Test func unusableTermsStayRefusedWithAReason() async throws {
+        let session = try TmuxSession(width: 80, height: 24, environment: "TERM=dumb")
+        #expect(try await session.exitStatus() == 2)
+    }
+}
