@@ -15,12 +15,19 @@ public enum ColorMode: String, Sendable, CaseIterable {
 public struct TerminalOptions: Sendable {
     public var colorMode: ColorMode
     public var mouse: Bool
+    /// URLs as OSC 8 links (only where the terminal takes them; `--no-links` turns them off).
+    public var links: Bool
+    /// Each frame wrapped in synchronized output, DEC mode 2026 (`--no-sync` turns it off).
+    public var synchronizedOutput: Bool
     /// The process environment (TERM, NO_COLOR and the locale variables).
     public var environment: [String: String]
 
-    public init(colorMode: ColorMode = .auto, mouse: Bool = true, environment: [String: String]) {
+    public init(colorMode: ColorMode = .auto, mouse: Bool = true, links: Bool = false, synchronizedOutput: Bool = false,
+                environment: [String: String]) {
         self.colorMode = colorMode
         self.mouse = mouse
+        self.links = links
+        self.synchronizedOutput = synchronizedOutput
         self.environment = environment
     }
 }
@@ -71,6 +78,8 @@ public final class Terminal {
     /// The terminfo entry drawn with instead of TERM's own, which this system lacks (nil when TERM's own
     /// was found).
     public let termFallback: String?
+    private let links: Bool
+    private let synchronizedOutput: Bool
     private let theme: Theme
     private var screen: OpaquePointer?
     private var palette: ColorPalette
@@ -105,6 +114,8 @@ public final class Terminal {
         guard let screen else { throw .unknownTerm(term) }
         self.screen = screen
         termFallback = fallback
+        links = options.links
+        synchronizedOutput = options.synchronizedOutput
         guard alidash_has_cursor_addressing() != 0 else {
             endwin()
             delscreen(screen)
@@ -179,9 +190,24 @@ public final class Terminal {
                 drawCell(cell, x: x, y: y, frame: frame, window: window, attributes: look.attributes, pair: look.pair)
             }
         }
+        if synchronizedOutput { writeRaw(TerminalSequences.beginSynchronizedUpdate) }
         wnoutrefresh(window)
         doupdate()
+        if links, !frame.links.isEmpty { writeRaw(TerminalSequences.links(frame.links, in: frame)) }
+        if synchronizedOutput { writeRaw(TerminalSequences.endSynchronizedUpdate) }
         previous = frame
+    }
+
+    /// Puts `text` on the clipboard of the terminal's machine (OSC 52), over SSH too.
+    public func copyToClipboard(_ text: String) {
+        writeRaw(TerminalSequences.clipboard(text))
+    }
+
+    /// Bytes beside ncurses' own: written and flushed between its updates, so the order holds.
+    private func writeRaw(_ text: String) {
+        guard isOpen else { return }
+        fputs(text, alidash_stdout())
+        fflush(alidash_stdout())
     }
 
     /// True when the cell, or the wide character it belongs to, differs from the last frame.

@@ -26,6 +26,12 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so text can be selected.")
     var noMouse = false
 
+    @Flag(name: .customLong("no-links"), help: "Never write URLs as OSC 8 links (on by default where the terminal takes them).")
+    var noLinks = false
+
+    @Flag(name: .customLong("no-sync"), help: "Never wrap frames in synchronized output (DEC mode 2026; on by default where the terminal takes it).")
+    var noSync = false
+
     @Option(help: ArgumentHelp("The pane to start on: " + PaneRegistry.names.joined(separator: ", ") + " (or \(PaneRegistry.numberRange))."))
     var pane = PaneChoice(.overview)
 
@@ -43,8 +49,13 @@ struct DashboardCommand: ParsableCommand {
             let dataSet = try data.load()
             let terminal: Terminal
             do throws(TerminalError) {
+                let environment = Environment.values(["TERM", "NO_COLOR"] + TerminalLocale.variables + TerminalFamily.variables)
+                let term = environment["TERM"] ?? ""
                 terminal = try Terminal(options: TerminalOptions(
-                    colorMode: color, mouse: !noMouse, environment: Environment.values(["TERM", "NO_COLOR"] + TerminalLocale.variables)))
+                    colorMode: color, mouse: !noMouse,
+                    links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
+                    synchronizedOutput: !noSync && TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment),
+                    environment: environment))
             } catch {
                 // Setting TERM helps only when there is a terminal to describe.
                 let termHint = error == .notATerminal ? "" : "  TERM=xterm-256color alidash\n"
@@ -106,7 +117,9 @@ struct DashboardSession {
             if let event = watcher?.poll() { effect = effect.combined(with: state.update(event)) }
             switch effect {
             case .none: continue // idle: no output at all
-            case .redraw: terminal.draw(state.render())
+            case .redraw:
+                if let text = state.takeClipboard() { terminal.copyToClipboard(text) }
+                terminal.draw(state.render())
             case .fullRedraw: terminal.draw(state.render(), full: true)
             case .quit: return .quit
             }

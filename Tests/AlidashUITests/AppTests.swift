@@ -79,7 +79,7 @@ import TestSupport
         _ = app.update(.key(.character("?")))
         let first = app.render()
         #expect(ExpectedScreen.mismatch(first, named: "help-80x24-\(language.rawValue)") == nil)
-        #expect(first.contains(language == .de ? "▼ 7 weitere Zeilen" : "▼ 7 more lines"), "\(first.lines.joined(separator: "\n"))")
+        #expect(first.contains(language == .de ? "▼ 8 weitere Zeilen" : "▼ 8 more lines"), "\(first.lines.joined(separator: "\n"))")
         #expect(app.update(.key(.pageDown)) == .redraw)
         let end = app.render()
         #expect(ExpectedScreen.mismatch(end, named: "help-80x24-\(language.rawValue)-end") == nil)

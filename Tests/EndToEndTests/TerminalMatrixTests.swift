@@ -29,6 +29,20 @@ struct TerminalMatrixTests {
         #expect(try await session.terminalModesAfterExit().contains("icanon"), "the terminal is given back")
     }
 
+    /// `y` sends one OSC 52 sequence; tmux with set-clipboard on keeps what it carried as a paste buffer.
+    @Test func yCopiesTheSelectedFigureThroughTmux() async throws {
+        let session = try TmuxSession(width: 80, height: 24, arguments: ["--pane", "revenue"])
+        _ = try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try await session.waitForActive(.revenue)
+        try session.type("G") // 2021
+        try session.type("y")
+        _ = try await session.waitFor("Copied: Singles' Day 2021")
+        let buffer = try session.tmux(["show-buffer"])
+        #expect(buffer == "Singles' Day 2021 (GMV): RMB 540.3 bn (USD 84.54 bn) [S52, S53]", "\(buffer)")
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
     @Test func unusableTermsStayRefusedWithAReason() async throws {
         let session = try TmuxSession(width: 80, height: 24, environment: "TERM=dumb")
         #expect(try await session.exitStatus() == 2)

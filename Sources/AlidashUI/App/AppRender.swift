@@ -31,6 +31,8 @@ extension AppState {
         if case .help(let scroll) = overlay {
             HelpOverlay(keyMap: keyMap, scroll: scroll).render(into: &buffer, area: area, context: context)
         }
+        // Whatever is drawn over the pane (help, the command line's hints, an error) may cover a link.
+        if overlay != nil || status?.isError == true || staleDataError != nil { buffer.links = [] }
     }
 
     private func renderTooSmall(into buffer: inout Buffer, context: RenderContext) {

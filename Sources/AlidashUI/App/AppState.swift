@@ -25,6 +25,15 @@ public struct AppState: Sendable {
     /// A message in the status line; errors stay until the next key.
     public private(set) var status: (text: String, isError: Bool)?
 
+    /// Text `y` asked to copy, for the run loop to send to the terminal (`takeClipboard`).
+    private var pendingClipboard: String?
+
+    /// The text to put on the clipboard now, once.
+    public mutating func takeClipboard() -> String? {
+        defer { pendingClipboard = nil }
+        return pendingClipboard
+    }
+
     /// Says something once on the status line (until the next key), such as which terminal entry is used.
     public mutating func announce(_ text: String) { status = (text, false) }
     /// Why the data on screen is older than the files (a `--watch` reload failed); kept until one succeeds.
@@ -138,6 +147,14 @@ public struct AppState: Sendable {
             return .redraw
         case .toggleView:
             showTable.toggle()
+            return .redraw
+        case .copy:
+            guard let text = model(of: active).copyText(context: context) else {
+                status = (context.t("Nothing selected to copy here", "Hier ist nichts zum Kopieren gewählt"), false)
+                return .redraw
+            }
+            pendingClipboard = text
+            status = (context.t("Copied: ", "Kopiert: ") + text, false)
             return .redraw
         case .cycleLanguage:
             language = language == .en ? .de : .en

@@ -5,6 +5,8 @@ public enum Action: Sendable, Equatable, Hashable {
     case nextPane, previousPane, goToPane(Int)
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, close
+    /// Copies the selected figure (or a source's URL) to the clipboard.
+    case copy
     case cycleCurrency, toggleView, cycleLanguage
     /// Revenue: the other section; bars on a log or linear scale.
     case switchSection, toggleScale
@@ -48,6 +50,8 @@ public struct KeyMap: Sendable {
                    english: "Open details", german: "Details öffnen"),
         KeyBinding(keys: [.escape], label: "Esc", action: .close,
                    english: "Close overlay / clear filter", german: "Overlay schließen / Filter löschen"),
+        KeyBinding(keys: [.character("y")], label: "y", action: .copy,
+                   english: "Copy the selected figure or URL (OSC 52)", german: "Gewählten Wert oder URL kopieren (OSC 52)"),
         KeyBinding(keys: [.character("/")], label: "/", action: .filter,
                    english: "Filter the list", german: "Liste filtern"),
         KeyBinding(keys: [.character("c")], label: "c", action: .cycleCurrency,

@@ -21,6 +21,23 @@ public struct Buffer: Sendable, Equatable {
     public private(set) var width: Int
     public private(set) var height: Int
     public private(set) var cells: [Cell]
+    /// Cells that show a URL, for terminals that take OSC 8 links; the cells hold the visible text.
+    public var links: [Link] = []
+
+    /// `width` cells from (x, y) showing (part of) `url`.
+    public struct Link: Sendable, Equatable {
+        public var x: Int
+        public var y: Int
+        public var width: Int
+        public var url: String
+
+        public init(x: Int, y: Int, width: Int, url: String) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.url = url
+        }
+    }
 
     public init(width: Int, height: Int, filling cell: Cell = .blank) {
         self.width = max(0, width)

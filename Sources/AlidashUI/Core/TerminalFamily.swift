@@ -25,3 +25,42 @@ public enum TerminalFamily {
         return manyColours ? "xterm-256color" : "xterm"
     }
 }
+
+extension TerminalFamily {
+    /// Environment variables that say more about the terminal than TERM does.
+    public static let variables = ["TMUX", "STY", "TERM_PROGRAM", "VTE_VERSION", "WT_SESSION"]
+
+    /// Terminals known to take OSC 8 hyperlinks and DEC mode 2026, by TERM name.
+    static let modernTerms = ["kitty", "wezterm", "foot", "ghostty", "alacritty", "contour"]
+
+    private static func isModern(_ term: String) -> Bool {
+        let name = term.lowercased()
+        return modernTerms.contains { name.contains($0) }
+    }
+
+    /// Inside tmux or screen, which pass neither links nor synchronized output on here (tmux 3.3a).
+    private static func isMultiplexed(term: String, environment: [String: String]) -> Bool {
+        let name = term.lowercased()
+        return !(environment["TMUX"] ?? "").isEmpty || !(environment["STY"] ?? "").isEmpty
+            || name.hasPrefix("tmux") || name.hasPrefix("screen")
+    }
+
+    /// Whether URLs may be written as OSC 8 links: kitty, WezTerm, foot, Ghostty, Alacritty, iTerm2,
+    /// VTE 0.50+ (GNOME Terminal), Windows Terminal; never inside tmux or screen, on the Linux console or
+    /// an unknown terminal (a terminal that does not know OSC 8 may show it as text).
+    public static func supportsHyperlinks(term: String, environment: [String: String]) -> Bool {
+        guard !isMultiplexed(term: term, environment: environment) else { return false }
+        if isModern(term) { return true }
+        if ["iTerm.app", "WezTerm", "ghostty", "vscode"].contains(environment["TERM_PROGRAM"] ?? "") { return true }
+        if let vte = environment["VTE_VERSION"].flatMap(Int.init), vte >= 5000 { return true }
+        return !(environment["WT_SESSION"] ?? "").isEmpty
+    }
+
+    /// Whether frames may be wrapped in synchronized output (DEC mode 2026), so a terminal shows each whole.
+    public static func supportsSynchronizedOutput(term: String, environment: [String: String]) -> Bool {
+        guard !isMultiplexed(term: term, environment: environment) else { return false }
+        if isModern(term) { return true }
+        if ["iTerm.app", "WezTerm", "ghostty"].contains(environment["TERM_PROGRAM"] ?? "") { return true }
+        return !(environment["WT_SESSION"] ?? "").isEmpty
+    }
+}

@@ -192,6 +192,15 @@ public struct CheckPane: ListPane {
                                                             context: context), expanded: list.expanded)
     }
 
+    /// The selected claim: id, verdict, what it claims and the evidence's sources.
+    public func copyText(context: RenderContext) -> String? {
+        let claims = context.data.claims
+        guard let index = list.selectedEntry(total: claims.count) else { return nil }
+        let claim = claims[index]
+        return claim.id + " " + verdictTag(claim.verdict, context: context) + ": " + context.text(claim.summary) + " "
+            + context.cite(claim.sources)
+    }
+
     // MARK: - Print
 
     /// The counts, then each claim's whole detail under its id, with its sources' titles.

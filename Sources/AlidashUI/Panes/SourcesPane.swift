@@ -68,8 +68,11 @@ public struct SourcesPane: ListPane {
         if let detail = layout.detail, let panel = detailPanel(width: detail.width, context: context) {
             panel.render(into: &buffer, area: detail, context: context)
         }
+        let url = list.selectedEntry(total: sources.count).map { sources[$0].url } ?? ""
         for (row, line) in urlLines(width: layout.url.width, context: context).prefix(layout.url.height).enumerated() {
-            buffer.put(line, x: layout.url.x, y: layout.url.y + row, style: Style(.source, underline: true), clip: layout.url)
+            let cells = buffer.put(line, x: layout.url.x, y: layout.url.y + row, style: Style(.source, underline: true),
+                                   clip: layout.url)
+            buffer.links.append(Buffer.Link(x: layout.url.x, y: layout.url.y + row, width: cells, url: url))
         }
     }
 
@@ -128,6 +131,11 @@ public struct SourcesPane: ListPane {
         let sources = context.data.sources
         guard let index = list.selectedEntry(total: sources.count) else { return [] }
         return TerminalText.wrap(sources[index].url, width: width)
+    }
+
+    /// The selected source's URL.
+    public func copyText(context: RenderContext) -> String? {
+        list.selectedEntry(total: context.data.sources.count).map { context.data.sources[$0].url }
     }
 
     // MARK: - Print

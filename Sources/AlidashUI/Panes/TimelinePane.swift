@@ -193,6 +193,16 @@ public struct TimelinePane: ListPane {
         return lines
     }
 
+    /// The selected event: date, title, confidence and sources.
+    public func copyText(context: RenderContext) -> String? {
+        let events = context.data.timeline.events
+        guard let index = list.selectedEntry(total: events.count) else { return nil }
+        let event = events[index]
+        let tag = context.confidenceTag(event.confidence)
+        return TimelinePane.dateText(event, context: context) + ": " + context.text(event.title)
+            + (tag.isEmpty ? "" : " (" + tag + ")") + " " + context.cite(event.sources)
+    }
+
     // MARK: - Print
 
     /// Every event under its year, each with its full detail and its sources.

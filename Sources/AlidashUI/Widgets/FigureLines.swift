@@ -32,6 +32,18 @@ public enum FigureLines {
         return lines
     }
 
+    /// A figure as one line of plain text for the clipboard: label, amounts with their marks, the
+    /// confidence in words where it is not plain verified, and the source ids.
+    public static func plainText(for figure: Figure, context: RenderContext) -> String {
+        let amounts = figure.quantities.enumerated()
+            .map { context.formatter.quantity($0.element) + figure.ownMark(ofQuantityAt: $0.offset) }
+        let value = amounts.first.map { $0 + (amounts.count > 1 ? " (" + amounts.dropFirst().joined(separator: ", ") + ")" : "") }
+        var text = context.text(figure.label) + ": " + (value ?? context.text(figure.text ?? figure.label))
+        let tag = context.confidenceTag(figure.confidence)
+        if !tag.isEmpty { text += " (" + tag + ")" }
+        return text + " " + context.cite(figure.sources)
+    }
+
     /// What the article said and the corrected statement.
     public static func lines(for erratum: Erratum, width: Int, context: RenderContext) -> [StyledLine] {
         var lines = TextLines.wrapped(context.t("Article: ", "Artikel: ") + "„" + erratum.quote + "“",

@@ -264,6 +264,11 @@ public struct HubsPane: PaneModel {
         TextLines.drawScrolled(info, offset: 0, into: &buffer, area: captionArea)
     }
 
+    /// The selected hub: its name, status and sources.
+    public func copyText(context: RenderContext) -> String? {
+        selectedHub(context).map { context.text($0.name) + ": " + context.text($0.status) + " " + context.cite($0.statusSources) }
+    }
+
     /// For `print`: each hub's full detail, one after another.
     public func printDocument(width: Int, context: RenderContext) -> PrintDocument {
         var document = PrintDocument()

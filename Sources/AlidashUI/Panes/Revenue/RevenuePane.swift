@@ -229,6 +229,24 @@ public struct RevenuePane: PaneModel {
             + (context.showTable ? [] : [("z", logScale ? context.t("linear", "linear") : context.t("log", "log"))])
     }
 
+    /// The selected year's GMV, or the selected quarter's revenue with Amazon's of the same months.
+    public func copyText(context: RenderContext) -> String? {
+        let data = context.data
+        switch section {
+        case .singlesDay:
+            let years = data.singlesDay.years
+            guard years.indices.contains(singlesDayList.selected),
+                  let figure = data.resolve(.singlesDay(year: years[singlesDayList.selected].year)) else { return nil }
+            return FigureLines.plainText(for: figure, context: context)
+        case .quarterly:
+            let quarters = data.revenue.alibabaQuarters
+            guard quarters.indices.contains(quarterList.selected) else { return nil }
+            let quarter = quarters[quarterList.selected]
+            return [data.resolve(.alibabaQuarter(quarter.period)), data.resolve(.amazonQuarter(quarter.period.calendarQuarter))]
+                .compactMap { $0.map { FigureLines.plainText(for: $0, context: context) } }.joined(separator: "; ")
+        }
+    }
+
     // MARK: - Print
 
     /// The caveat, then both sections in full: every year and quarter in a table, with every note.
