@@ -19,11 +19,13 @@ public struct TerminalOptions: Sendable {
     public var links: Bool
     /// Each frame wrapped in synchronized output, DEC mode 2026 (`--no-sync` turns it off).
     public var synchronizedOutput: Bool
+    public var theme: ThemeChoice
     /// The process environment (TERM, NO_COLOR and the locale variables).
     public var environment: [String: String]
 
     public init(colorMode: ColorMode = .auto, mouse: Bool = true, links: Bool = false, synchronizedOutput: Bool = false,
-                environment: [String: String]) {
+                theme: ThemeChoice = .auto, environment: [String: String]) {
+        self.theme = theme
         self.colorMode = colorMode
         self.mouse = mouse
         self.links = links
@@ -136,13 +138,13 @@ public final class Terminal {
         switch options.colorMode {
         case .never: colorWanted = false
         case .always: colorWanted = true
-        case .auto: colorWanted = (options.environment["NO_COLOR"] ?? "").isEmpty
+        case .auto: colorWanted = (options.environment["NO_COLOR"] ?? "").isEmpty && options.theme != .mono
         }
         // COLORS is known only after start_color; monochrome never calls it, so no colour escape is sent.
         let colorStarted = colorWanted && has_colors() && start_color() == OK
         let scheme = Theme.scheme(colors: colorStarted ? Int(alidash_colors()) : 0, colorEnabled: colorStarted)
         self.scheme = scheme
-        theme = Theme(scheme: scheme)
+        theme = Theme(scheme: scheme, background: options.theme.background(environment: options.environment))
         palette = ColorPalette(theme: theme)
 
         if options.mouse {

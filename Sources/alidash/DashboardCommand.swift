@@ -26,6 +26,9 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so text can be selected.")
     var noMouse = false
 
+    @Option(help: "Colours for the terminal's background: auto (light when COLORFGBG says so, else dark), dark, light or mono.")
+    var theme: ThemeChoice = .auto
+
     @Flag(name: .customLong("no-links"), help: "Never write URLs as OSC 8 links (on by default where the terminal takes them).")
     var noLinks = false
 
@@ -49,13 +52,13 @@ struct DashboardCommand: ParsableCommand {
             let dataSet = try data.load()
             let terminal: Terminal
             do throws(TerminalError) {
-                let environment = Environment.values(["TERM", "NO_COLOR"] + TerminalLocale.variables + TerminalFamily.variables)
+                let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG"] + TerminalLocale.variables + TerminalFamily.variables)
                 let term = environment["TERM"] ?? ""
                 terminal = try Terminal(options: TerminalOptions(
                     colorMode: color, mouse: !noMouse,
                     links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
                     synchronizedOutput: !noSync && TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment),
-                    environment: environment))
+                    theme: theme, environment: environment))
             } catch {
                 // Setting TERM helps only when there is a terminal to describe.
                 let termHint = error == .notATerminal ? "" : "  TERM=xterm-256color alidash\n"
@@ -136,3 +139,5 @@ extension Effect {
         return .none
     }
 }
+
+extension ThemeChoice: ExpressibleByArgument {}

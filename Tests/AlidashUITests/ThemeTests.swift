@@ -13,4 +13,26 @@ import Testing
         #expect(theme.appearance(for: Style(.label)).foreground == .terminalDefault)
         #expect(theme.appearance(for: Style(.dim)).dim, "dim text stays apart from normal text")
     }
+
+    /// The light theme never draws text on the terminal's background in the pale shades the dark one uses.
+    @Test(arguments: [Theme.Scheme.colors256, .colors16, .colors8])
+    func lightBackgroundsGetDarkShades(scheme: Theme.Scheme) {
+        let pale: Set<Color> = [.indexed(221), .indexed(215), .indexed(80), .indexed(114), .indexed(255), .indexed(245),
+                                .indexed(203), .indexed(75), .indexed(176),
+                                .basic(7), .basic(15), .basic(11), .basic(14), .basic(10), .basic(9), .basic(12), .basic(13)]
+        let theme = Theme(scheme: scheme, background: .light)
+        for role in Role.allCases {
+            let look = theme.appearance(for: Style(role))
+            guard look.background == .terminalDefault else { continue }
+            #expect(!pale.contains(look.foreground), "\(role) is drawn in \(look.foreground) on a light background")
+        }
+    }
+
+    @Test func autoReadsCOLORFGBG() {
+        #expect(ThemeChoice.auto.background(environment: ["COLORFGBG": "0;15"]) == .light)
+        #expect(ThemeChoice.auto.background(environment: ["COLORFGBG": "0;default;7"]) == .light)
+        #expect(ThemeChoice.auto.background(environment: ["COLORFGBG": "15;0"]) == .dark)
+        #expect(ThemeChoice.auto.background(environment: [:]) == .dark)
+        #expect(ThemeChoice.light.background(environment: ["COLORFGBG": "15;0"]) == .light)
+    }
 }

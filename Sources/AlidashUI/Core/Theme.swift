@@ -28,18 +28,45 @@ public struct Appearance: Sendable, Equatable, Hashable {
     }
 }
 
+/// What `--theme` asks for: colours for a dark or a light background, none (mono), or `auto`: light
+/// when `COLORFGBG` names a white background, else dark.
+public enum ThemeChoice: String, Sendable, CaseIterable {
+    case auto, dark, light, mono
+
+    public func background(environment: [String: String]) -> Theme.Background {
+        switch self {
+        case .light: return .light
+        case .dark, .mono: return .dark
+        case .auto: return Theme.Background.from(colorFGBG: environment["COLORFGBG"])
+        }
+    }
+}
+
 /// A colour scheme: a table meaning → appearance. Monochrome is a scheme too.
 public struct Theme: Sendable {
     public enum Scheme: String, Sendable, CaseIterable {
         case colors256, colors16, colors8, monochrome
     }
 
+    /// The terminal's background the colours are chosen for.
+    public enum Background: String, Sendable, CaseIterable {
+        case dark, light
+
+        /// From `COLORFGBG` ("15;0": light text on black), as rxvt, Konsole and others set it; dark when unset.
+        public static func from(colorFGBG: String?) -> Background {
+            guard let last = colorFGBG?.split(separator: ";").last, let index = Int(last) else { return .dark }
+            return index == 7 || index == 15 ? .light : .dark
+        }
+    }
+
     public let scheme: Scheme
+    public let background: Background
     private let table: [Role: Appearance]
 
-    public init(scheme: Scheme) {
+    public init(scheme: Scheme, background: Background = .dark) {
         self.scheme = scheme
-        table = Theme.table(for: scheme)
+        self.background = background
+        table = Theme.table(for: scheme, background: background)
     }
 
     public func appearance(for style: Style) -> Appearance {
@@ -59,7 +86,7 @@ public struct Theme: Sendable {
         return .monochrome
     }
 
-    private static func table(for scheme: Scheme) -> [Role: Appearance] {
+    private static func table(for scheme: Scheme, background: Background) -> [Role: Appearance] {
         // Backgrounds stay the terminal's own except for bars and selections.
         func color(_ c256: UInt8, _ c16: UInt8, _ c8: UInt8) -> Color {
             switch scheme {
@@ -69,12 +96,16 @@ public struct Theme: Sendable {
             case .monochrome: return .terminalDefault
             }
         }
-        let cyan = color(80, 14, 6), yellow = color(221, 11, 3), green = color(114, 10, 2)
-        let red = color(203, 9, 1), blue = color(75, 12, 4), magenta = color(176, 13, 5)
+        // On a light background the same meanings in darker shades, and the plain (not bright) basic colours.
+        let light = background == .light
+        let cyan = light ? color(30, 6, 6) : color(80, 14, 6), yellow = light ? color(136, 3, 3) : color(221, 11, 3)
+        let green = light ? color(28, 2, 2) : color(114, 10, 2)
+        let red = light ? color(160, 1, 1) : color(203, 9, 1), blue = light ? color(26, 4, 4) : color(75, 12, 4)
+        let magenta = light ? color(127, 5, 5) : color(176, 13, 5)
         // Eight colours have no grey: 7 is white, unreadable on a light background (as 0 is on a dark one),
         // so grey text there is the terminal's own foreground. White below is only ever drawn on a colour.
-        let grey = scheme == .colors8 ? .terminalDefault : color(245, 8, 7)
-        let orange = color(215, 11, 3), white = color(255, 15, 7)
+        let grey = scheme == .colors8 || (light && scheme == .colors16) ? .terminalDefault : color(light ? 241 : 245, 8, 7)
+        let orange = light ? color(166, 3, 3) : color(215, 11, 3), white = color(255, 15, 7)
         let mono = scheme == .monochrome
         var t: [Role: Appearance] = [:]
         t[.normal] = Appearance()
