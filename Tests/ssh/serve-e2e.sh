@@ -104,7 +104,7 @@ ssh_to() { local to_port=$1 key=$2; shift 2; ssh $ssh_options -i "$work/$key" -p
 # Starts `ssh -tt` in its own tmux window at 100x30; its exit status lands in $work/status-NAME.
 open_window() {
   local name=$1 to_port=$2; shift 2
-  local command="env TERM=xterm-256color LANG=C.UTF-8 ssh -tt $ssh_options -E $work/ssh-$name.log -i $work/client_key -p $to_port visitor@127.0.0.1 $*; echo \$? > $work/status-$name; sleep 60"
+  local command="env TERM=${visitor_term:-xterm-256color} LANG=C.UTF-8 ssh -tt $ssh_options -E $work/ssh-$name.log -i $work/client_key -p $to_port visitor@127.0.0.1 $*; echo \$? > $work/status-$name; sleep 60"
   if tmux -S "$socket" has-session 2>/dev/null; then
     tmux -S "$socket" new-window -d -n "$name" "$command"
   else
@@ -145,6 +145,15 @@ wait_for first '^ 1 │ 2 Hubs │ 3 │' "narrow tab bar (numbers, the active p
 tmux -S "$socket" resize-window -t first -x 100 -y 30
 wait_for first '1 Overview │ 2 Hubs' "full tab bar after resize back"
 say "ok: a resize reaches the dashboard"
+
+# kitty sends TERM=xterm-kitty, which Debian's base terminfo lacks: drawn as xterm-256color, and said so.
+visitor_term=xterm-kitty open_window kitty "$port"
+wait_for kitty 'TERM=xterm-kitty has no terminfo entry here; drawn as xterm-256color' "a kitty visitor's first frame"
+tmux -S "$socket" send-keys -t kitty 2
+wait_for kitty 'Kigali' "hubs pane for the kitty visitor"
+tmux -S "$socket" send-keys -t kitty q
+wait_until 5 "the kitty visitor's session did not end with status 0" status_is kitty 0
+say "ok: a kitty visitor (TERM=xterm-kitty, no entry here) gets the dashboard, drawn as xterm-256color"
 
 open_window options "$port" hubs --lang de --color never
 wait_for options 'Weltkarte' "German hubs pane from the exec options"
