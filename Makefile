@@ -63,7 +63,7 @@ test-ssh: deps release
 
 # The one list of Debian packages: what building needs, then what the tests need on top.
 RUN_PACKAGES = libncurses-dev
-TEST_PACKAGES = $(RUN_PACKAGES) tmux openssh-client openssh-server python3 procps
+TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server python3 procps
 BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
 
 # Installs the packages that are missing: as root with `apt-get update` first (a fresh machine's package

@@ -29,6 +29,20 @@ struct TerminalMatrixTests {
         #expect(try await session.terminalModesAfterExit().contains("icanon"), "the terminal is given back")
     }
 
+    /// Inside GNU screen (inside tmux): screen sets its own TERM, and the dashboard is drawn, switched and quit.
+    @Test func insideGNUScreen() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/screen") else {
+            Issue.record("GNU screen is missing: run make deps")
+            return
+        }
+        let session = try TmuxSession(width: 80, height: 24, environment: "TERM=tmux-256color screen -q -e ^Oo")
+        try await session.waitForActive(.overview)
+        try session.type("5")
+        try await session.waitForActive(.timeline)
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
     /// `y` sends one OSC 52 sequence; tmux with set-clipboard on keeps what it carried as a paste buffer.
     @Test func yCopiesTheSelectedFigureThroughTmux() async throws {
         let session = try TmuxSession(width: 80, height: 24, arguments: ["--pane", "revenue"])
