@@ -20,6 +20,8 @@ public struct TerminalOptions: Sendable {
     /// Each frame wrapped in synchronized output, DEC mode 2026 (`--no-sync` turns it off).
     public var synchronizedOutput: Bool
     public var theme: ThemeChoice
+    /// The background the terminal reported at start (OSC 11), for `--theme auto`.
+    public var reportedBackground: Theme.Background?
     /// The process environment (TERM, NO_COLOR and the locale variables).
     public var environment: [String: String]
 
@@ -144,7 +146,8 @@ public final class Terminal {
         let colorStarted = colorWanted && has_colors() && start_color() == OK
         let scheme = Theme.scheme(colors: colorStarted ? Int(alidash_colors()) : 0, colorEnabled: colorStarted)
         self.scheme = scheme
-        theme = Theme(scheme: scheme, background: options.theme.background(environment: options.environment))
+        theme = Theme(scheme: scheme, background: options.theme.background(environment: options.environment,
+                                                                             reported: options.reportedBackground))
         palette = ColorPalette(theme: theme)
 
         if options.mouse {

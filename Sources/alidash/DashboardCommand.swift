@@ -54,11 +54,16 @@ struct DashboardCommand: ParsableCommand {
             do throws(TerminalError) {
                 let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG"] + TerminalLocale.variables + TerminalFamily.variables)
                 let term = environment["TERM"] ?? ""
-                terminal = try Terminal(options: TerminalOptions(
+                let syncKnown = noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
+                // Ask the terminal only what its name does not tell: its background, and mode 2026.
+                let replies = theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
+                var options = TerminalOptions(
                     colorMode: color, mouse: !noMouse,
                     links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
-                    synchronizedOutput: !noSync && TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment),
-                    theme: theme, environment: environment))
+                    synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
+                    theme: theme, environment: environment)
+                options.reportedBackground = replies?.background
+                terminal = try Terminal(options: options)
             } catch {
                 // Setting TERM helps only when there is a terminal to describe.
                 let termHint = error == .notATerminal ? "" : "  TERM=xterm-256color alidash\n"

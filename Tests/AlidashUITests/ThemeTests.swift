@@ -36,3 +36,26 @@ import Testing
         #expect(ThemeChoice.light.background(environment: ["COLORFGBG": "15;0"]) == .light)
     }
 }
+
+@Suite struct TerminalRepliesTests {
+    private func replies(_ text: String) -> TerminalReplies { TerminalReplies(Array(text.utf8)) }
+
+    @Test func backgroundFromOSC11() {
+        #expect(replies("\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\").background == .light)
+        #expect(replies("\u{1B}]11;rgb:0000/0000/0000\u{07}").background == .dark)
+        #expect(replies("\u{1B}]11;rgb:28/2c/34\u{1B}\\").background == .dark, "two-digit components")
+        #expect(replies("\u{1B}]11;rgb:fdf6/e3e3/c8c8\u{1B}\\").background == .light, "solarized light")
+        #expect(replies("\u{1B}]11;rgb:zz/00/00\u{07}").background == nil)
+        #expect(replies("").background == nil)
+    }
+
+    @Test func synchronizedOutputFromDECRPMAndTheEndFromDA1() {
+        let kitty = replies("\u{1B}]11;rgb:0000/0000/0000\u{1B}\\\u{1B}[?2026;2$y\u{1B}[?62;c")
+        #expect(kitty.synchronizedOutput == true && kitty.complete && kitty.background == .dark)
+        let old = replies("\u{1B}[?2026;0$y\u{1B}[?1;2c")
+        #expect(old.synchronizedOutput == false && old.complete)
+        let partial = replies("\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\")
+        #expect(!partial.complete && partial.synchronizedOutput == nil)
+        #expect(!replies("\u{1B}[?c").complete, "DA1 has parameters")
+    }
+}

@@ -28,16 +28,17 @@ public struct Appearance: Sendable, Equatable, Hashable {
     }
 }
 
-/// What `--theme` asks for: colours for a dark or a light background, none (mono), or `auto`: light
-/// when `COLORFGBG` names a white background, else dark.
+/// What `--theme` asks for: colours for a dark or a light background, none (mono), or `auto`: the
+/// terminal's own answer about its background colour, else `COLORFGBG`, else dark.
 public enum ThemeChoice: String, Sendable, CaseIterable {
     case auto, dark, light, mono
 
-    public func background(environment: [String: String]) -> Theme.Background {
+    /// `reported` is what the terminal said of its background colour (OSC 11), if it was asked and answered.
+    public func background(environment: [String: String], reported: Theme.Background? = nil) -> Theme.Background {
         switch self {
         case .light: return .light
         case .dark, .mono: return .dark
-        case .auto: return Theme.Background.from(colorFGBG: environment["COLORFGBG"])
+        case .auto: return reported ?? Theme.Background.from(colorFGBG: environment["COLORFGBG"])
         }
     }
 }
