@@ -37,7 +37,9 @@ final class SessionHandler: ChannelInboundHandler {
     private var context: ChannelHandlerContext?
 
     private var terminal: TerminalRequest?
-    private var rejectedTerm = false
+    /// The visitor's TERM when it cannot be drawn: the pty is granted all the same, so the refusal
+    /// reaches their screen with `ssh -t` too, but no dashboard starts.
+    private var undrawableTerm: String?
     private var environment = SessionEnvironment()
     private var requestedRun = false
 
@@ -97,13 +99,17 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            let accepted = !requestedRun && terminal == nil
-                ? TerminalRequest(term: request.term, columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
-                : nil
-            terminal = accepted
-            rejectedTerm = accepted == nil
-            record.terminal = accepted
-            reply(accepted != nil, wanted: request.wantReply)
+            guard !requestedRun, terminal == nil else { return reply(false, wanted: request.wantReply) }
+            let columns = request.terminalCharacterWidth, rows = request.terminalRowHeight
+            if let accepted = TerminalRequest(term: request.term, columns: columns, rows: rows),
+               TerminalSupport.isDrawable(accepted.term) {
+                terminal = accepted
+                record.terminal = accepted
+            } else {
+                undrawableTerm = LogText.printable(String(request.term.prefix(64)))
+                terminal = TerminalRequest(term: "dumb", columns: columns, rows: rows) // the visitor's line endings
+            }
+            reply(true, wanted: request.wantReply)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             reply(!requestedRun && environment.accept(name: request.name, value: request.value), wanted: request.wantReply)
         case let request as SSHChannelRequestEvent.ShellRequest:
@@ -146,11 +152,13 @@ final class SessionHandler: ChannelInboundHandler {
     private func run(_ arguments: DashboardArguments, wantReply: Bool) {
         guard !requestedRun else { return reply(false, wanted: wantReply) }
         requestedRun = true
+        if let undrawableTerm {
+            record.outcome = "refused: TERM \(undrawableTerm) cannot be drawn"
+            return refuse(TerminalSupport.refusal(term: undrawableTerm), wantReply: wantReply)
+        }
         guard let terminal, let context else {
-            return refuse(rejectedTerm
-                ? "alidash serve: this terminal type is not supported; try TERM=xterm-256color."
-                : "alidash serve shows an interactive dashboard and needs a terminal: connect with ssh -t HOST.",
-                wantReply: wantReply)
+            return refuse("alidash serve shows an interactive dashboard and needs a terminal: connect with ssh -t HOST.",
+                          wantReply: wantReply)
         }
         guard settings.registry.acquireSession() else {
             record.outcome = "refused: server full"

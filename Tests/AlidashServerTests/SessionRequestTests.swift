@@ -81,3 +81,22 @@ import Testing
         #expect(ExitStatus(2 << 8).description == "exit 2")
     }
 }
+
+@Suite("Which visitor terminals can be drawn")
+struct TerminalSupportTests {
+    @Test(arguments: ["xterm-256color", "xterm", "vt100", "linux", "screen", "xterm-kitty", "alacritty", "foot"])
+    func drawable(term: String) {
+        #expect(TerminalSupport.isDrawable(term))
+    }
+
+    @Test(arguments: ["dumb", "", "no-such-terminal-anywhere", "xterm;rm -rf /", "../../etc/passwd", "x\u{1B}[2J"])
+    func refused(term: String) {
+        #expect(!TerminalSupport.isDrawable(term))
+    }
+
+    @Test func theRefusalTellsTheVisitorWhatToSetOnTheirSide() {
+        let text = TerminalSupport.refusal(term: "dumb")
+        #expect(text.contains("TERM=dumb") && text.contains("TERM=xterm-256color ssh -t HOST"))
+        #expect(!text.contains("alidash print"), "nothing to run on the server's machine")
+    }
+}

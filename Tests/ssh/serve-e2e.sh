@@ -155,6 +155,19 @@ tmux -S "$socket" send-keys -t kitty q
 wait_until 5 "the kitty visitor's session did not end with status 0" status_is kitty 0
 say "ok: a kitty visitor (TERM=xterm-kitty, no entry here) gets the dashboard, drawn as xterm-256color"
 
+# A TERM that cannot be drawn: the visitor's own screen says what to set on their side, with ssh -t too.
+for bad in dumb 'xterm;id'; do
+  set +e
+  TERM=$bad ssh_to "$port" client_key -tt "$target" < /dev/null > "$work/out-term" 2>&1; status_term=$?
+  set -e
+  [ "$status_term" = 1 ] || fail "TERM=$bad ended with $status_term, not 1"
+  grep -q "cannot draw on the terminal type" "$work/out-term" || fail "TERM=$bad got no refusal for the visitor: $(cat "$work/out-term")"
+  grep -q "TERM=xterm-256color ssh -t HOST" "$work/out-term" || fail "TERM=$bad was not told what to set"
+  ! grep -q "PTY allocation request failed" "$work/out-term" || fail "TERM=$bad saw only a PTY failure"
+done
+grep -q 'result="refused: TERM dumb cannot be drawn"' "$work/server.log" || fail "no log line for the refused TERM"
+say "ok: a TERM that cannot be drawn (dumb, xterm;id) is refused on the visitor's screen with what to set, and logged"
+
 open_window options "$port" hubs --lang de --color never
 wait_for options 'Weltkarte' "German hubs pane from the exec options"
 tmux -S "$socket" send-keys -t options q
