@@ -57,6 +57,22 @@ struct TerminalMatrixTests {
         #expect(try await session.exitStatus() == 0)
     }
 
+    /// The bytes the dashboard writes, under `script` (a bare pty that answers no query): Sources with OSC 8
+    /// links and synchronized frames on kitty, neither on vt100 nor with --no-links/--no-sync.
+    @Test(arguments: [("xterm-kitty", "", true), ("vt100", "", false), ("xterm-kitty", "--no-links --no-sync", false)])
+    func linksAndSynchronizedOutputInTheRawOutput(term: String, options: String, expected: Bool) throws {
+        let folder = try TemporaryDirectory()
+        let typescript = folder.file("typescript")
+        let command = "env TERM=\(term) LANG=C.UTF-8 \(try Binary.path()) --pane sources \(options)"
+        let result = try Spawn.run(["sh", "-c", "(sleep 1.5; printf q) | script -qfec \"$0\" \"$1\" > /dev/null", command, typescript])
+        #expect(result.status == 0)
+        let output = String(decoding: try Data(contentsOf: URL(fileURLWithPath: typescript)), as: UTF8.self)
+        let url = TestData.bundled.sources[0].url
+        #expect(output.contains("\u{1B}]8;;\(url)\u{1B}\\") == expected, "OSC 8 link for \(term) \(options)")
+        #expect(output.contains("\u{1B}[?2026h") == expected, "synchronized output for \(term) \(options)")
+        #expect(output.contains("\u{1B}[?2026l") == expected)
+    }
+
     @Test func unusableTermsStayRefusedWithAReason() async throws {
         let session = try TmuxSession(width: 80, height: 24, environment: "TERM=dumb")
         #expect(try await session.exitStatus() == 2)
