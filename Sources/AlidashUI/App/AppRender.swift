@@ -88,15 +88,16 @@ extension AppState {
             break
         }
         // Only the keys that do something here; quit and help first, then the pane's own keys, ":" last.
-        var hints: [(String, String)] = [("q", context.t("quit", "Ende")), ("?", context.t("help", "Hilfe"))]
+        var hints: [(String, String)] = [(context.key(.quit), context.t("quit", "Ende")),
+                                          (context.key(.help), context.t("help", "Hilfe"))]
         let features = active.entry.features
-        if features.contains(.filter) { hints.append(("/", context.t("filter", "Filter"))) }
-        if features.contains(.currency) { hints.append(("c", context.t("currency", "Währung"))) }
+        if features.contains(.filter) { hints.append((context.key(.filter), context.t("filter", "Filter"))) }
+        if features.contains(.currency) { hints.append((context.key(.cycleCurrency), context.t("currency", "Währung"))) }
         if features.contains(.table) {
-            hints.append(("t", showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
+            hints.append((context.key(.toggleView), showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")))
         }
-        hints += model(of: active).keyHints(context: context).map { ($0.key, $0.word) }
-        hints.append((":", context.t("go", "gehe")))
+        hints += model(of: active).keyHints(context: context).map { (context.key($0.action), $0.word) }
+        hints.append((context.key(.commandLine), context.t("go", "gehe")))
         let hintsWidth = hints.reduce(1) { $0 + TerminalText.width(of: $1.0) + 1 + TerminalText.width(of: $1.1) + 2 }
         let currencyWord = currency?.code ?? context.t("as reported", "wie gemeldet")
         var parts = [language.rawValue.uppercased(), currencyWord]

@@ -57,8 +57,10 @@ public struct AppState: Sendable {
     }
 
     public var context: RenderContext {
-        RenderContext(data: data, language: language, glyphs: glyphs, currency: currency, showTable: showTable,
-                      dataVersion: dataVersion)
+        var context = RenderContext(data: data, language: language, glyphs: glyphs, currency: currency, showTable: showTable,
+                                    dataVersion: dataVersion)
+        context.keyMap = keyMap
+        return context
     }
 
     /// The state of the pane of type `type` (for tests and `print`).

@@ -81,7 +81,7 @@ public protocol PaneModel: Sendable {
     /// pane draws, wrapped at `width` (`PrintDocument.unwrapped` for output that wraps nothing).
     func printDocument(width: Int, context: RenderContext) -> PrintDocument
     /// Keys of the pane's own for the status line, each with a word for what it does now.
-    func keyHints(context: RenderContext) -> [(key: String, word: String)]
+    func keyHints(context: RenderContext) -> [(action: Action, word: String)]
     /// What `y` copies: the selected figure with its period, confidence and sources, or a source's URL;
     /// nil when nothing is selected.
     func copyText(context: RenderContext) -> String?
@@ -90,7 +90,7 @@ public protocol PaneModel: Sendable {
 extension PaneModel {
     public mutating func layout(area: Rect, context: RenderContext) {}
     public var filter: String { "" }
-    public func keyHints(context: RenderContext) -> [(key: String, word: String)] { [] }
+    public func keyHints(context: RenderContext) -> [(action: Action, word: String)] { [] }
     public func copyText(context: RenderContext) -> String? { nil }
     public mutating func setFilter(_ text: String, context: RenderContext) {}
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool { false }

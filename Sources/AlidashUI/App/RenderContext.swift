@@ -12,6 +12,11 @@ public struct RenderContext: Sendable {
     public var showTable: Bool
     /// Counts data reloads, so a pane can tell that what it measured is for older data without comparing it.
     public var dataVersion: Int
+    /// The keys as the user set them, so hints name the keys that work.
+    public var keyMap = KeyMap.standard
+
+    /// The name of the key that does `action` ("s"), for hints.
+    public func key(_ action: Action) -> String { keyMap.keyName(for: action) ?? "?" }
 
     public init(data: DataSet, language: Language, glyphs: Glyphs, currency: Currency?, showTable: Bool,
                 dataVersion: Int = 0) {

@@ -81,7 +81,7 @@ public struct ComparisonPane: PaneModel {
                 // Open, it never takes more than half the pane, so the comparison itself stays visible.
                 caveat = Array(wrapped.prefix(max(1, area.height / 2)))
             } else {
-                let hint = " " + context.t("(Enter: all)", "(Enter: alles)")
+                let hint = " (" + context.key(.open) + context.t(": all)", ": alles)")
                 let cut = TerminalText.truncate(text, to: room.saturatingSubtract(1 + TerminalText.width(of: hint)),
                                                 ellipsis: context.glyphs.ellipsis)
                 caveat = [[Span(" " + cut, Style(.warning)), Span(hint, Style(.dim))]]

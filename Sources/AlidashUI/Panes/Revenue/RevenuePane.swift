@@ -179,7 +179,7 @@ public struct RevenuePane: PaneModel {
     /// The tabs' titles and columns: short titles when the full ones leave no room for the Enter hint.
     private func sectionTabs(area: Rect, context: RenderContext) -> [(title: String, section: Section, columns: Range<Int>)] {
         let fullWidth = Section.allCases.reduce(1) { $0 + TerminalText.width(of: sectionTitle($1, short: false, context: context)) + 3 }
-        let short = fullWidth + TerminalText.width(of: shortHint) + 2 > area.width
+        let short = fullWidth + TerminalText.width(of: shortHint(context)) + 2 > area.width
         var column = area.x + 1
         return Section.allCases.map { tab in
             let title = " " + sectionTitle(tab, short: short, context: context) + " "
@@ -199,7 +199,7 @@ public struct RevenuePane: PaneModel {
     }
 
     /// The hint that stays on the section bar at any width that holds the tabs: s switches sections.
-    private var shortHint: String { "s ⇄" }
+    private func shortHint(_ context: RenderContext) -> String { context.key(.switchSection) + " ⇄" }
 
     private func renderSectionBar(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
@@ -212,11 +212,14 @@ public struct RevenuePane: PaneModel {
         }
         let dot = " " + context.glyphs.separator + " "
         let view = context.showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")
-        let notes = expanded ? context.t("Esc shorter notes", "Esc kürzere Notizen") : context.t("Enter all notes", "Enter alle Notizen")
-        let scale = context.showTable ? "" : dot + "z " + (logScale ? context.t("linear", "linear") : context.t("log scale", "log. Skala"))
-        let hints = [context.t("s section", "s Teil") + dot + notes + dot + "t " + view + scale,
-                     context.t("s section", "s Teil") + dot + notes,
-                     shortHint]
+        let notes = expanded ? context.key(.close) + context.t(" shorter notes", " kürzere Notizen")
+            : context.key(.open) + context.t(" all notes", " alle Notizen")
+        let scale = context.showTable ? ""
+            : dot + context.key(.toggleScale) + " " + (logScale ? context.t("linear", "linear") : context.t("log scale", "log. Skala"))
+        let section = context.key(.switchSection) + context.t(" section", " Teil")
+        let hints = [section + dot + notes + dot + context.key(.toggleView) + " " + view + scale,
+                     section + dot + notes,
+                     shortHint(context)]
         let room = area.maxX.saturatingSubtract(end + 2)
         if let hint = hints.first(where: { TerminalText.width(of: $0) + 1 <= room }) {
             buffer.put(hint, x: area.maxX - TerminalText.width(of: hint) - 1, y: area.y, style: Style(.dim), clip: row)
@@ -224,9 +227,9 @@ public struct RevenuePane: PaneModel {
     }
 
     /// `s` for the other section, and `z` while a chart is shown, named for what it switches to.
-    public func keyHints(context: RenderContext) -> [(key: String, word: String)] {
-        [("s", context.t("section", "Teil"))]
-            + (context.showTable ? [] : [("z", logScale ? context.t("linear", "linear") : context.t("log", "log"))])
+    public func keyHints(context: RenderContext) -> [(action: Action, word: String)] {
+        [(.switchSection, context.t("section", "Teil"))]
+            + (context.showTable ? [] : [(.toggleScale, logScale ? context.t("linear", "linear") : context.t("log", "log"))])
     }
 
     /// The selected year's GMV, or the selected quarter's revenue with Amazon's of the same months.

@@ -159,7 +159,7 @@ struct SinglesDayContent {
         if let floor = layout.chart.logFloor {
             scaleNote = TextLines.wrapped(context.t("Log scale from ", "Log. Skala ab ")
                                           + context.formatter.money(millions: floor, currency: currency, compact: true)
-                                          + context.t(": each tenfold step as long (z: linear)", ": jede Verzehnfachung gleich lang (z: linear)"),
+                                          + context.t(": each tenfold step as long (", ": jede Verzehnfachung gleich lang (") + context.key(.toggleScale) + ": linear)",
                                           width: width.saturatingSubtract(2), style: Style(.warning))
         } else {
             let hidden = zip(years, amounts).filter { _, amount in
@@ -168,7 +168,7 @@ struct SinglesDayContent {
             }.map { String($0.0.year) }
             scaleNote = hidden.isEmpty || layout.chart.width == 0 ? [] : TextLines.wrapped(
                 context.t("Too small for a bar at this scale: ", "Zu klein für einen Balken: ") + hidden.joined(separator: ", ")
-                    + context.t(" (z: log scale)", " (z: log. Skala)"), width: width.saturatingSubtract(2), style: Style(.dim))
+                    + " (" + context.key(.toggleScale) + context.t(": log scale)", ": log. Skala)"), width: width.saturatingSubtract(2), style: Style(.dim))
         }
         return SectionView(
             title: title, header: scaleNote,
