@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test` leaves nothing behind. `leftovers.sh before` notes what is there when the run starts;
 # `leftovers.sh after` fails, naming each one, on anything the run added: files in the work tree
-# (git status), alidash, tmux or sshd files in /tmp, processes of the run, the sshd test's user.
+# (git status), alidash, tmux or sshd files in /tmp, processes of the run, the sshd test's user, and
+# the user's own alidash settings and state.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 note="${TMPDIR:-/tmp}/alidash-leftovers-before"
@@ -14,6 +15,10 @@ snapshot() {
       pgrep -x "$name" >/dev/null 2>&1 && pgrep -a -x "$name" | sed "s/^[0-9]* /process: /"
     done
     id alidash-sshtest >/dev/null 2>&1 && echo "user: alidash-sshtest"
+    # The tests use settings and state folders of their own: the user's stay as they were.
+    for dir in "${XDG_CONFIG_HOME:-$HOME/.config}/alidash" "${XDG_STATE_HOME:-$HOME/.local/state}/alidash"; do
+      [ -e "$dir" ] && find "$dir" -printf 'settings: %p %s %T@\n' 2>/dev/null
+    done
     true
   } | sort -u
 }

@@ -43,9 +43,10 @@ public struct DashboardArguments: Equatable, Sendable {
         }
     }
 
-    /// The dashboard's own arguments (after the program name).
+    /// The dashboard's own arguments (after the program name). A visitor's dashboard never reads the
+    /// operator's settings or remembered state, and writes none.
     public var commandLine: [String] {
-        var arguments = ["dashboard"]
+        var arguments = ["dashboard", "--no-config", "--no-state"]
         if let language { arguments += ["--lang", language] }
         if let color { arguments += ["--color", color] }
         if let pane { arguments += ["--pane", pane] }

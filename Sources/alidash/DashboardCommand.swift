@@ -20,14 +20,23 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "Language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).")
     var language: Language?
 
-    @Option(help: "Colours: never, auto (off when NO_COLOR is set) or always.")
-    var color: ColorMode = .auto
+    @Option(help: "Colours: never, auto (off when NO_COLOR is set) or always (default: the settings file, else auto).")
+    var color: ColorMode?
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so text can be selected.")
     var noMouse = false
 
     @Option(help: "Colours for the terminal's background: auto (light when COLORFGBG says so, else dark), dark, light or mono.")
-    var theme: ThemeChoice = .auto
+    var theme: ThemeChoice?
+
+    @Option(help: ArgumentHelp("Read settings from FILE (default: $ALIDASH_CONFIG, else $XDG_CONFIG_HOME/alidash/config.toml, else ~/.config/alidash/config.toml).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Read no settings file.")
+    var noConfig = false
+
+    @Flag(name: .customLong("no-state"), help: "Neither restore where the dashboard was left nor remember it at exit ($XDG_STATE_HOME/alidash/state.json, else ~/.local/state/alidash/state.json).")
+    var noState = false
 
     @Flag(name: .customLong("no-links"), help: "Never write URLs as OSC 8 links (on by default where the terminal takes them).")
     var noLinks = false
@@ -36,32 +45,47 @@ struct DashboardCommand: ParsableCommand {
     var noSync = false
 
     @Option(help: ArgumentHelp("The pane to start on: " + PaneRegistry.names.joined(separator: ", ") + " (or \(PaneRegistry.numberRange))."))
-    var pane = PaneChoice(.overview)
+    var pane: PaneChoice?
 
-    @Flag(help: "Reload the --data folder when a file in it changes.")
+    @Flag(help: "Reload the --data folder and the settings file when they change.")
     var watch = false
 
     func validate() throws {
-        if watch && data.directory == nil {
-            throw ValidationError("--watch needs --data DIR: the bundled data cannot change.")
+        if watch && data.directory == nil && noConfig {
+            throw ValidationError("--watch needs --data DIR or a settings file: the bundled data cannot change.")
         }
     }
 
     func run() throws {
         try reportingFailures {
             let dataSet = try data.load()
+            let (settings, problems) = noConfig ? (Settings(), [])
+                : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
+            // Where the dashboard was left comes back, unless an option says otherwise.
+            let store = noState ? nil : StateStore.defaultPath().map(StateStore.init(path:))
+            var remembered: RememberedState?
+            var stateNotice: String?
+            var keepStateFile = false
+            switch store?.read() {
+            case .state(let state)?: remembered = state
+            case .ignored(let reason, let keep)?: (stateNotice, keepStateFile) = (reason, keep)
+            case .none?, nil: break
+            }
+            let choices = StartChoices(optionLanguage: language, optionPane: pane?.pane, optionTheme: theme,
+                                       optionColor: color?.rawValue, optionNoMouse: noMouse, remembered: remembered,
+                                       environment: Environment.values(["LC_ALL", "LC_MESSAGES", "LANG"]), settings: settings)
             let terminal: Terminal
             do throws(TerminalError) {
                 let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG"] + TerminalLocale.variables + TerminalFamily.variables)
                 let term = environment["TERM"] ?? ""
                 let syncKnown = noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
                 // Ask the terminal only what its name does not tell: its background, and mode 2026.
-                let replies = theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
+                let replies = choices.theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
                 var options = TerminalOptions(
-                    colorMode: color, mouse: !noMouse,
+                    colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
                     links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
                     synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
-                    theme: theme, environment: environment)
+                    theme: choices.theme, environment: environment)
                 options.reportedBackground = replies?.background
                 terminal = try Terminal(options: options)
             } catch {
@@ -73,17 +97,30 @@ struct DashboardCommand: ParsableCommand {
                     \(termHint)  alidash print overview      (plain text, also for pipes and screen readers)
                     """, exitCode: 2)
             }
-            var state = AppState(data: dataSet, language: chosenLanguage(language), glyphs: terminal.glyphs,
-                                 width: terminal.width, height: terminal.height, pane: pane.pane)
+            var state = AppState(data: dataSet, language: choices.language, glyphs: terminal.glyphs,
+                                 width: terminal.width, height: terminal.height, pane: choices.pane)
+            state.keyMap = settings.keyMap
+            state.currency = settings.currency
+            if settings.logScale == true { state.setLogScale(true) }
+            if let remembered { state.restore(remembered) }
+            if let stateNotice { state.announce(stateNotice, isError: true) }
             if let fallback = terminal.termFallback {
                 let term = Environment.values(["TERM"])["TERM"] ?? ""
                 state.announce(state.context.t("TERM=\(term) has no terminfo entry here; drawn as \(fallback)",
                                                "TERM=\(term) fehlt in der Terminfo hier; gezeichnet als \(fallback)"))
             }
+            // A bad settings file never stops the dashboard: what is wrong keeps its default, and the
+            // status line says so until the next key.
+            if let notice = SettingsNotice.text(for: problems, language: state.language) { state.announce(notice, isError: true) }
+            let settingsPath = noConfig ? nil : config ?? Configuration.defaultPath()
             var session = DashboardSession(terminal: terminal, state: state,
-                                           watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil)
+                                           watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil,
+                                           settingsWatcher: watch ? settingsPath.map { SettingsWatcher(path: $0, settings: settings) } : nil)
             let ending = session.run()
             terminal.close()
+            if let store, !keepStateFile, let problem = store.write(session.state.remembered) {
+                StandardError.report("alidash: where the dashboard was left is not remembered: \(problem)\n")
+            }
             switch ending {
             case .quit: return
             case .signal(let number): throw ExitCode(128 + number)
@@ -104,6 +141,7 @@ struct DashboardSession {
     let terminal: Terminal
     var state: AppState
     var watcher: DataWatcher?
+    var settingsWatcher: SettingsWatcher?
 
     mutating func run() -> Ending {
         terminal.draw(state.render())
@@ -123,6 +161,7 @@ struct DashboardSession {
             case .hangUp: return .hangUp
             }
             if let event = watcher?.poll() { effect = effect.combined(with: state.update(event)) }
+            if let event = settingsWatcher?.poll() { effect = effect.combined(with: state.update(event)) }
             switch effect {
             case .none: continue // idle: no output at all
             case .redraw:

@@ -12,8 +12,7 @@ struct DataWatcher {
     static let interval = Duration.milliseconds(500)
 
     let directory: String
-    private var fingerprint: [FileStamp]
-    private var lastCheck = ContinuousClock.now
+    private var change: ChangeDetector<[FileStamp]>
 
     /// What identifies a version of a file without reading it.
     struct FileStamp: Equatable {
@@ -26,17 +25,13 @@ struct DataWatcher {
 
     init(directory: String) {
         self.directory = directory
-        fingerprint = DataWatcher.stamps(in: directory)
+        change = ChangeDetector(DataWatcher.stamps(in: directory))
     }
 
     /// An event when the files changed since the last look (at most one look per interval).
     mutating func poll() -> Event? {
-        let now = ContinuousClock.now
-        guard now - lastCheck >= DataWatcher.interval else { return nil }
-        lastCheck = now
-        let current = DataWatcher.stamps(in: directory)
-        guard current != fingerprint else { return nil }
-        fingerprint = current
+        let directory = self.directory
+        guard change.changed({ DataWatcher.stamps(in: directory) }) else { return nil }
         do {
             return .dataReloaded(try DataLoader.load(.directory(directory)))
         } catch {
@@ -47,13 +42,31 @@ struct DataWatcher {
     }
 
     static func stamps(in directory: String) -> [FileStamp] {
-        DataLoader.fileNames.map { name in
-            var info = stat()
-            guard stat(directory + "/" + name, &info) == 0 else {
-                return FileStamp(exists: false, seconds: 0, nanoseconds: 0, size: 0, inode: 0)
-            }
-            return FileStamp(exists: true, seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-                             size: Int(info.st_size), inode: UInt(info.st_ino))
-        }
+        DataLoader.fileNames.map { stamp(of: directory + "/" + $0) }
+    }
+
+    static func stamp(of path: String) -> FileStamp {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return FileStamp(exists: false, seconds: 0, nanoseconds: 0, size: 0, inode: 0) }
+        return FileStamp(exists: true, seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                         size: Int(info.st_size), inode: UInt(info.st_ino))
+    }
+}
+
+/// Whether what identifies a file's version changed since the last look; looks at most once per interval.
+struct ChangeDetector<Fingerprint: Equatable> {
+    private var fingerprint: Fingerprint
+    private var lastLook = ContinuousClock.now
+
+    init(_ fingerprint: Fingerprint) { self.fingerprint = fingerprint }
+
+    mutating func changed(_ look: () -> Fingerprint) -> Bool {
+        let now = ContinuousClock.now
+        guard now - lastLook >= DataWatcher.interval else { return false }
+        lastLook = now
+        let current = look()
+        guard current != fingerprint else { return false }
+        fingerprint = current
+        return true
     }
 }

@@ -7,10 +7,10 @@ import Testing
     @Test func allowedOptionsBecomeDashboardArguments() throws {
         let arguments = try #require(DashboardArguments(command: "hubs --lang de --color=never"))
         #expect(arguments == DashboardArguments(language: "de", color: "never", pane: "hubs"))
-        #expect(arguments.commandLine == ["dashboard", "--lang", "de", "--color", "never", "--pane", "hubs"])
+        #expect(arguments.commandLine == ["dashboard", "--no-config", "--no-state", "--lang", "de", "--color", "never", "--pane", "hubs"])
         #expect(DashboardArguments(command: "") == DashboardArguments())
-        #expect(DashboardArguments(command: "  5\t--lang=en ")?.commandLine == ["dashboard", "--lang", "en", "--pane", "5"])
-        #expect(DashboardArguments(command: "")?.commandLine == ["dashboard"])
+        #expect(DashboardArguments(command: "  5\t--lang=en ")?.commandLine == ["dashboard", "--no-config", "--no-state", "--lang", "en", "--pane", "5"])
+        #expect(DashboardArguments(command: "")?.commandLine == ["dashboard", "--no-config", "--no-state"])
     }
 
     @Test(arguments: [

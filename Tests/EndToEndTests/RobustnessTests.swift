@@ -99,7 +99,7 @@ struct RobustnessTests {
     @Test func usageErrorsExit64() throws {
         #expect(try Spawn.run([try Binary.path(), "print", "no-such-pane"]).status == 64)
         #expect(try Spawn.run([try Binary.path(), "--no-such-option"]).status == 64)
-        #expect(try Spawn.run([try Binary.path(), "--watch"]).status == 64)
+        #expect(try Spawn.run([try Binary.path(), "--watch", "--no-config"]).status == 64)
     }
 
     @Test func failedWritesAreAnErrorNotSilence() throws {

@@ -4,6 +4,17 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     case de
 
     /// Picks the language from POSIX locale variables (LC_ALL, LC_MESSAGES, LANG), English otherwise.
+    /// The language the locale names (de_DE…, en_GB…); nil for C, POSIX or C.UTF-8, which name none.
+    public static func namedIn(_ environment: [String: String]) -> Language? {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key]?.lowercased(), !value.isEmpty else { continue }
+            if value.hasPrefix("de") { return .de }
+            if value.hasPrefix("en") { return .en }
+            return nil
+        }
+        return nil
+    }
+
     public static func fromEnvironment(_ environment: [String: String]) -> Language {
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[key], !value.isEmpty else { continue }

@@ -34,8 +34,22 @@ public struct AppState: Sendable {
         return pendingClipboard
     }
 
-    /// Says something once on the status line (until the next key), such as which terminal entry is used.
-    public mutating func announce(_ text: String) { status = (text, false) }
+    /// Opens the Revenue charts on a log or a linear scale.
+    public mutating func setLogScale(_ on: Bool) {
+        let index = PaneID.revenue.index
+        guard var revenue = panes[index] as? RevenuePane else { return }
+        revenue.setLogScale(on)
+        panes[index] = revenue
+        measureActivePane()
+    }
+
+    /// Says something once on the status line (until the next key), such as which terminal entry is used;
+    /// a second notice waits for the key that ends the first.
+    /// A problem (`isError`) is drawn as errors are, wrapped over as many rows as it needs.
+    public mutating func announce(_ text: String, isError: Bool = false) {
+        if status == nil { status = (text, isError) } else { waitingNotices.append((text, isError)) }
+    }
+    private var waitingNotices: [(text: String, isError: Bool)] = []
     /// Why the data on screen is older than the files (a `--watch` reload failed); kept until one succeeds.
     public private(set) var staleDataError: String?
     public var keyMap = KeyMap.standard
@@ -103,12 +117,17 @@ public struct AppState: Sendable {
             staleDataError = message
             status = (context.t("Reload failed, showing last good data: ", "Neu laden fehlgeschlagen, letzte gültige Daten: ") + message, true)
             return .redraw
+        case .settingsChanged(let old, let new, let problems):
+            applyChangedSettings(old: old, new: new)
+            status = (SettingsNotice.text(for: problems, language: language)
+                      ?? SettingsNotice.reloaded(old: old, new: new, language: language), !problems.isEmpty)
+            return .redraw
         case .mouse(let mouse):
             return handleMouse(mouse)
         case .key(let key):
             if let overlay { return handleOverlayKey(key, overlay: overlay) }
             let hadStatus = status != nil
-            status = nil
+            status = waitingNotices.isEmpty ? nil : waitingNotices.removeFirst()
             guard let action = keyMap.action(for: key) else { return hadStatus ? .redraw : .none }
             let effect = perform(action)
             return effect == .none && hadStatus ? .redraw : effect
@@ -195,7 +214,7 @@ public struct AppState: Sendable {
     }
 
     /// Lets the active pane measure itself for the current size, language and data (a no-op when nothing changed).
-    private mutating func measureActivePane() {
+    mutating func measureActivePane() {
         let area = paneArea
         let context = self.context
         updatePane(active) { $0.layout(area: area, context: context) }
@@ -289,7 +308,7 @@ public struct AppState: Sendable {
 
     /// Runs `body` on the model of pane `id` and keeps what it changed.
     @discardableResult
-    private mutating func updatePane<Result>(_ id: PaneID, _ body: (inout any PaneModel) -> Result) -> Result {
+    mutating func updatePane<Result>(_ id: PaneID, _ body: (inout any PaneModel) -> Result) -> Result {
         body(&panes[id.index])
     }
 

@@ -14,6 +14,8 @@ protocol ListPane: PaneModel {
     var list: FilteredList { get set }
     var kept: KeptLayout<Layout> { get set }
     func entryCount(_ context: RenderContext) -> Int
+    /// The id of the entry with index `index`, which names it across reloads and in the remembered state.
+    func entryID(_ index: Int, context: RenderContext) -> String
     func heights(_ context: RenderContext) -> FilteredList.Height
     func measure(area: Rect, context: RenderContext) -> Layout
     /// Whether row `row` (from the top of its entry) of the shown entry `shown` is the entry itself; a heading drawn above
@@ -22,6 +24,16 @@ protocol ListPane: PaneModel {
 }
 
 extension ListPane {
+    public func selectionID(context: RenderContext) -> String? {
+        list.selectedEntry(total: entryCount(context)).map { entryID($0, context: context) }
+    }
+
+    public mutating func restoreSelection(_ id: String, context: RenderContext) {
+        let total = entryCount(context)
+        let pane = self
+        list.reload(selectedID: id, total: total, id: { pane.entryID($0, context: context) }, keeps: { _ in true })
+    }
+
     mutating func measureLayout(area: Rect, context: RenderContext) {
         let pane = self
         kept.keep(for: context.layoutKey(area), list: list) { pane.measure(area: area, context: context) }

@@ -85,6 +85,10 @@ public protocol PaneModel: Sendable {
     /// What `y` copies: the selected figure with its period, confidence and sources, or a source's URL;
     /// nil when nothing is selected.
     func copyText(context: RenderContext) -> String?
+    /// The selected entry's id, kept in the remembered state; nil where the pane selects nothing.
+    func selectionID(context: RenderContext) -> String?
+    /// Selects the entry with this id, where it exists (the remembered state, at start).
+    mutating func restoreSelection(_ id: String, context: RenderContext)
 }
 
 extension PaneModel {
@@ -92,6 +96,8 @@ extension PaneModel {
     public var filter: String { "" }
     public func keyHints(context: RenderContext) -> [(action: Action, word: String)] { [] }
     public func copyText(context: RenderContext) -> String? { nil }
+    public func selectionID(context: RenderContext) -> String? { nil }
+    public mutating func restoreSelection(_ id: String, context: RenderContext) {}
     public mutating func setFilter(_ text: String, context: RenderContext) {}
     public mutating func click(x: Int, y: Int, context: RenderContext) -> Bool { false }
     public mutating func dataReloaded(from old: RenderContext, to new: RenderContext) {

@@ -26,6 +26,8 @@ public enum Event: Sendable {
     case dataReloaded(DataSet)
     /// A reload failed; the last good data stays on screen.
     case dataReloadFailed(String)
+    /// The settings file changed (`--watch`): what it said before, what it says now, and its problems.
+    case settingsChanged(old: Settings, new: Settings, problems: [SettingsProblem])
 }
 
 /// What the run loop must do after an update.

@@ -56,6 +56,8 @@ public struct CheckPane: ListPane {
 
     func entryCount(_ context: RenderContext) -> Int { context.data.claims.count }
 
+    func entryID(_ index: Int, context: RenderContext) -> String { context.data.claims[index].id }
+
     func heights(_ context: RenderContext) -> FilteredList.Height { CheckPane.oneRow }
 
     func isEntryRow(_ row: Int, of shown: FilteredList.Visible, context: RenderContext) -> Bool { true }

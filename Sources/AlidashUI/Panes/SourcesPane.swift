@@ -44,6 +44,8 @@ public struct SourcesPane: ListPane {
 
     func entryCount(_ context: RenderContext) -> Int { context.data.sources.count }
 
+    func entryID(_ index: Int, context: RenderContext) -> String { context.data.sources[index].id }
+
     func heights(_ context: RenderContext) -> FilteredList.Height { SourcesPane.height }
 
     func isEntryRow(_ row: Int, of shown: FilteredList.Visible, context: RenderContext) -> Bool { true }

@@ -61,6 +61,8 @@ public struct TimelinePane: ListPane {
 
     func entryCount(_ context: RenderContext) -> Int { context.data.timeline.events.count }
 
+    func entryID(_ index: Int, context: RenderContext) -> String { context.data.timeline.events[index].id }
+
     func heights(_ context: RenderContext) -> FilteredList.Height {
         heights(context.data.timeline.events, years: kept.layout.map { TimelinePane.showsYears(in: $0.area) } ?? true)
     }

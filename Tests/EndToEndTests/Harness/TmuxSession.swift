@@ -20,17 +20,21 @@ final class TmuxSession {
     /// `alidash …; echo $? > status; stty -a > stty`, so the exit status and the terminal's modes after
     /// the program are kept (tmux 3.3a sometimes loses a pane's own exit status). `environment` is put
     /// before the command (`env -u TERM` works too); `pid` holds the program's process id.
-    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "") throws {
+    /// Settings and remembered state live in `home` (`config/alidash/config.toml`, `state/alidash/state.json`),
+    /// by default the test's own folder, so no test reads the user's files or leaves any behind.
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "", home: String? = nil) throws {
         folder = try TemporaryDirectory()
         socket = folder.file("tmux.sock")
         self.width = width
         self.height = height
         let program = ([try Binary.path()] + arguments).map(Self.quoted).joined(separator: " ")
         let dir = Self.quoted(folder.path)
+        let settingsHome = Self.quoted(home ?? folder.path)
         // The pane's shell catches Ctrl-C (as an interactive shell would) so it lives on to record the status;
         // a caught signal is reset to its default in the program.
         let script = """
-            trap : INT; env \(environment) sh -c 'echo $$ > \(dir)/pid; exec "$0" "$@"' \(program); \
+            trap : INT; env \(environment) ALIDASH_CONFIG= XDG_CONFIG_HOME=\(settingsHome)/config \
+            XDG_STATE_HOME=\(settingsHome)/state sh -c 'echo $$ > \(dir)/pid; exec "$0" "$@"' \(program); \
             echo $? > \(dir)/status; stty -a > \(dir)/stty; exec sleep 600
             """
         try tmux(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
@@ -133,26 +137,26 @@ final class TmuxSession {
     }
 
     /// Waits until the tab of `pane` is the active one.
-    func waitForActive(_ pane: PaneID, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func waitForActive(_ pane: PaneID, language: Language = .en, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let deadline = ContinuousClock.now + Self.patience
         while ContinuousClock.now < deadline {
-            if try activePane() == pane { return }
+            if try activePane(language: language) == pane { return }
             try await Task.sleep(for: .milliseconds(15))
         }
         let screen = try screen().joined(separator: "\n")
-        Issue.record(Comment(rawValue: "timed out waiting for pane \(pane); active: \(String(describing: try activePane()))\n"
+        Issue.record(Comment(rawValue: "timed out waiting for pane \(pane); active: \(String(describing: try activePane(language: language)))\n"
                                  + screen), sourceLocation: sourceLocation)
         throw SpawnError(description: "timed out waiting for pane \(pane)")
     }
 
     /// The active tab: the one whose number is drawn in the tab's own style. Inactive tabs draw their
     /// number in another style, so in the captured escapes their text is broken by an SGR sequence.
-    func activePane() throws -> PaneID? {
+    func activePane(language: Language = .en) throws -> PaneID? {
         let firstRow = try styledScreen().split(separator: "\n").first.map(String.init) ?? ""
         // Which tab reads whole, for each pane that could be active (narrow windows title only the active
         // one); tmux drops the last tab's trailing blank.
         let active = PaneID.allCases.filter { pane in
-            guard let tab = TabBar.layout(width: width, language: .en, active: pane).first(where: { $0.pane == pane })
+            guard let tab = TabBar.layout(width: width, language: language, active: pane).first(where: { $0.pane == pane })
             else { return false }
             var text = Substring(tab.text)
             while text.last == " " { text = text.dropLast() }

@@ -47,6 +47,13 @@ public struct HubsPane: PaneModel {
         list.selectedEntry(total: context.data.hubs.count).map { context.data.hubs[$0] }
     }
 
+    public func selectionID(context: RenderContext) -> String? { selectedHub(context)?.id }
+
+    public mutating func restoreSelection(_ id: String, context: RenderContext) {
+        let hubs = context.data.hubs
+        list.reload(selectedID: id, total: hubs.count, id: { hubs[$0].id }, keeps: { _ in true })
+    }
+
     static func matches(_ hub: Hub, filter: String) -> Bool {
         filterMatches(filter, [hub.name, hub.place, hub.country, hub.role].flatMap { [$0.english, $0.german ?? ""] })
     }

@@ -53,6 +53,42 @@ public struct RevenuePane: PaneModel {
 
     public init() {}
 
+    /// The scale to open with (the settings file's `log_scale`).
+    public mutating func setLogScale(_ on: Bool) { logScale = on }
+
+    /// "singles-day/2018" or "quarter/FY2019Q3": the section and the entry selected in it.
+    public func selectionID(context: RenderContext) -> String? {
+        switch section {
+        case .singlesDay:
+            let years = context.data.singlesDay.years
+            return years.indices.contains(singlesDayList.selected) ? "singles-day/\(years[singlesDayList.selected].year)" : nil
+        case .quarterly:
+            let quarters = context.data.revenue.alibabaQuarters
+            guard quarters.indices.contains(quarterList.selected) else { return nil }
+            let quarter = quarters[quarterList.selected]
+            return "quarter/FY\(quarter.fiscalYear)Q\(quarter.fiscalQuarter)"
+        }
+    }
+
+    public mutating func restoreSelection(_ id: String, context: RenderContext) {
+        let parts = id.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return }
+        switch parts[0] {
+        case "singles-day":
+            let years = context.data.singlesDay.years
+            guard let index = years.firstIndex(where: { "\($0.year)" == parts[1] }) else { return }
+            section = .singlesDay
+            singlesDayList = ListState(selected: index)
+        case "quarter":
+            let quarters = context.data.revenue.alibabaQuarters
+            guard let index = quarters.firstIndex(where: { "FY\($0.fiscalYear)Q\($0.fiscalQuarter)" == parts[1] }) else { return }
+            section = .quarterly
+            quarterList = ListState(selected: index)
+        default:
+            return
+        }
+    }
+
     public mutating func layout(area: Rect, context: RenderContext) {
         let key = context.layoutKey(area)
         let lists = [singlesDayList, quarterList]

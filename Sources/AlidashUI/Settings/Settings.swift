@@ -1,0 +1,233 @@
+import AlidashModel
+
+/// What the user's settings file may choose; nil where it says nothing (the default, or what an option
+/// or the environment chose, applies).
+public struct Settings: Sendable, Equatable {
+    public var language: Language?
+    public var pane: PaneID?
+    public var currency: Currency?
+    /// "never", "auto" or "always".
+    public var color: String?
+    public var theme: ThemeChoice?
+    public var mouse: Bool?
+    public var logScale: Bool?
+    /// New keys for some actions; the others keep theirs.
+    public var keys: [Action: [Key]] = [:]
+
+    public init() {}
+
+    /// The key map with these settings' keys.
+    public var keyMap: KeyMap { KeyMap.standard.remapped(keys) }
+}
+
+/// A problem in a settings file, where it is and what was expected.
+public struct SettingsProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// Reads `config.toml`: every problem is reported with its line, and what is wrong falls back to the
+/// default, so a bad file never stops the dashboard.
+public enum SettingsFile {
+    /// Larger files are refused unread.
+    public static let maximumSize = 64 * 1024
+
+    public static func read(_ text: String, file: String) -> (settings: Settings, problems: [SettingsProblem]) {
+        var settings = Settings()
+        var problems: [SettingsProblem] = []
+        let entries: [TOMLSubset.Entry]
+        do {
+            entries = try TOMLSubset.parse(text)
+        } catch {
+            return (settings, [SettingsProblem(file: file, line: error.line, column: error.column, message: error.message)])
+        }
+        func problem(_ entry: TOMLSubset.Entry, _ message: String) {
+            problems.append(SettingsProblem(file: file, line: entry.line, column: entry.column, message: message))
+        }
+        func string(_ entry: TOMLSubset.Entry, _ choices: [String]) -> String? {
+            if case .string(let text) = entry.value, choices.contains(text) { return text }
+            problem(entry, "\(entry.key) is \(entry.value.written); expected one of " + choices.map { "\"\($0)\"" }.joined(separator: ", "))
+            return nil
+        }
+        func bool(_ entry: TOMLSubset.Entry) -> Bool? {
+            if case .bool(let value) = entry.value { return value }
+            problem(entry, "\(entry.key) is \(entry.value.written); expected true or false")
+            return nil
+        }
+        var keyLines: [(Action, [Key], TOMLSubset.Entry)] = []
+        for entry in entries {
+            switch (entry.table, entry.key) {
+            case ("general", "language"):
+                settings.language = string(entry, Language.allCases.map(\.rawValue)).flatMap(Language.init(rawValue:))
+            case ("general", "pane"):
+                settings.pane = string(entry, PaneRegistry.names).flatMap(PaneID.init(word:))
+            case ("general", "currency"):
+                settings.currency = string(entry, ["reported", "rmb", "usd", "eur"]).flatMap { Currency(rawValue: $0.uppercased()) }
+            case ("general", "color"):
+                settings.color = string(entry, ["never", "auto", "always"])
+            case ("general", "theme"):
+                settings.theme = string(entry, ThemeChoice.allCases.map(\.rawValue)).flatMap(ThemeChoice.init(rawValue:))
+            case ("general", "mouse"):
+                settings.mouse = bool(entry)
+            case ("general", "log_scale"):
+                settings.logScale = bool(entry)
+            case ("keys", let name):
+                guard let action = KeyNames.action(name) else {
+                    problem(entry, "unknown action '\(name)'" + SettingsFile.suggestion(for: name, among: KeyNames.actions.map(\.0))
+                            + "; expected one of " + KeyNames.actions.map(\.0).joined(separator: ", "))
+                    continue
+                }
+                let names: [TOMLSubset.Value]
+                switch entry.value {
+                case .array(let values): names = values
+                case .string: names = [entry.value]
+                default: names = []
+                }
+                var keys: [Key] = []
+                for value in names {
+                    guard case .string(let keyName) = value, let key = KeyNames.key(keyName) else {
+                        problem(entry, "\(name): \(value.written) is not a key name; expected a key such as \"q\", \"C-c\", \"Tab\", \"PgDn\", \"F5\"")
+                        keys = []
+                        break
+                    }
+                    keys.append(key)
+                }
+                guard !keys.isEmpty else {
+                    if names.isEmpty { problem(entry, "\(name) needs a key or a list of keys") }
+                    continue
+                }
+                keyLines.append((action, keys, entry))
+            case ("general", _), ("keys", _):
+                problem(entry, "unknown setting '\(entry.key)' in [\(entry.table)]"
+                        + SettingsFile.suggestion(for: entry.key, among: SettingsFile.generalNames))
+            default:
+                problem(entry, entry.table.isEmpty ? "'\(entry.key)' belongs in a table: [general] or [keys]"
+                        : "unknown table [\(entry.table)]; the tables are [general] and [keys]")
+            }
+        }
+        // One key, one action. A key given to an action on an earlier line, or still held by an action the
+        // file does not remap, is a conflict, reported on the line that gives it a second time.
+        let remapped = Set(keyLines.map(\.0))
+        var claimed: [Key: (action: Action, line: Int)] = [:]
+        for (action, keys, entry) in keyLines {
+            var clash: [String] = []
+            for key in keys {
+                let name = KeyNames.name(key)
+                if case .character(let character) = key, let digit = character.wholeNumberValue, KeyMap.paneDigits.contains(digit) {
+                    clash.append("\(name) goes to pane \(digit)")
+                } else if let earlier = claimed[key], earlier.action != action {
+                    clash.append("\(name) is already '\(KeyNames.name(earlier.action) ?? "")' (line \(earlier.line))")
+                } else if let holder = KeyMap.standard.bindings.first(where: {
+                    $0.action != action && !remapped.contains($0.action) && $0.keys.contains(key)
+                }) {
+                    clash.append("\(name) is also '\(KeyNames.name(holder.action) ?? "")' (give that action other keys too)")
+                }
+            }
+            if clash.isEmpty {
+                settings.keys[action] = keys
+                for key in keys where claimed[key] == nil { claimed[key] = (action, entry.line) }
+            } else {
+                problem(entry, "\(KeyNames.name(action) ?? "") keeps its default keys: " + clash.joined(separator: "; "))
+            }
+        }
+        return (settings, problems)
+    }
+
+    static let generalNames = ["language", "pane", "currency", "color", "theme", "mouse", "log_scale"]
+
+    /// " (did you mean 'language'?)" for a name one or two edits away from a known one, else "".
+    static func suggestion(for name: String, among names: [String]) -> String {
+        let close = names.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
+        return close.map { " (did you mean '\($0.0)'?)" } ?? ""
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counted as one edit ("langauge").
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.prefix(64)), b = Array(b.prefix(64))
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
+            }
+        }
+        return table[a.count][b.count]
+    }
+
+    /// The complete default file, a comment per setting: `alidash config --default > config.toml` is a start.
+    public static var defaultText: String {
+        var lines = [
+            "# alidash settings (alidash config --check tells what is wrong in this file).",
+            "# What wins: options on the command line, then where the dashboard was left (state.json;",
+            "# --no-state ignores it), then the environment (LC_ALL, LC_MESSAGES, LANG, NO_COLOR),",
+            "# then this file, then the defaults written below.",
+            "",
+            "[general]",
+            "language = \"en\"      # en | de (a locale that names one wins: LANG=de_DE.UTF-8)",
+            "pane = \"overview\"    # the pane to start on: " + PaneRegistry.names.joined(separator: ", "),
+            "currency = \"reported\" # how figures open: reported | rmb | usd | eur",
+            "color = \"auto\"       # never | auto | always",
+            "theme = \"auto\"       # auto | dark | light | mono",
+            "mouse = true",
+            "log_scale = false    # the Singles' Day chart on a log scale",
+            "",
+            "[keys]               # each action and its keys; digits 1–\(PaneRegistry.panes.count) always go to a pane",
+        ]
+        for (name, action) in KeyNames.actions {
+            guard let binding = KeyMap.standard.bindings.first(where: { $0.action == action }) else { continue }
+            let keys = binding.keys.map { "\"" + KeyNames.name($0) + "\"" }.joined(separator: ", ")
+            lines.append(name.padding(to: 14) + "= [" + keys + "]" + String(repeating: " ", count: max(1, 24 - keys.count)) + "# " + binding.english)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate func padding(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+extension AppState {
+    /// The settings file changed while the dashboard runs: the keys follow it, and so do the language,
+    /// currency and scale where the file changed them (what the user chose with keys otherwise stays).
+    mutating func applyChangedSettings(old: Settings, new: Settings) {
+        keyMap = new.keyMap
+        if new.language != old.language { language = new.language ?? language }
+        if new.currency != old.currency { currency = new.currency }
+        if new.logScale != old.logScale { setLogScale(new.logScale ?? false) }
+    }
+}
+
+/// What the status line says about the settings file.
+public enum SettingsNotice {
+    /// The first problem, how many more there are, and that the defaults stand in; nil when there are none.
+    public static func text(for problems: [SettingsProblem], language: Language) -> String? {
+        guard let first = problems.first else { return nil }
+        let german = language == .de
+        let more = problems.count < 2 ? ""
+            : german ? " (+\(problems.count - 1) weitere: alidash config --check)" : " (+\(problems.count - 1) more: alidash config --check)"
+        return first.description + more + (german ? "; Standardwerte dafür" : "; using defaults")
+    }
+
+    /// Reloaded without problems; what only a new start applies, when it changed.
+    static func reloaded(old: Settings, new: Settings, language: Language) -> String {
+        let german = language == .de
+        let later = new.theme != old.theme || new.color != old.color || new.mouse != old.mouse
+        return (german ? "Einstellungen neu geladen" : "Settings reloaded")
+            + (later ? (german ? " (Farben, Thema und Maus beim nächsten Start)" : " (colours, theme and mouse at the next start)") : "")
+    }
+}
