@@ -24,6 +24,8 @@ public struct TerminalOptions: Sendable {
     public var reportedBackground: Theme.Background?
     /// The process environment (TERM, NO_COLOR and the locale variables).
     public var environment: [String: String]
+    /// Foregrounds of the user's for some meanings (the settings file's `[theme.colors]`).
+    public var colors: [Role: Color] = [:]
 
     public init(colorMode: ColorMode = .auto, mouse: Bool = true, links: Bool = false, synchronizedOutput: Bool = false,
                 theme: ThemeChoice = .auto, environment: [String: String]) {
@@ -147,7 +149,8 @@ public final class Terminal {
         let scheme = Theme.scheme(colors: colorStarted ? Int(alidash_colors()) : 0, colorEnabled: colorStarted)
         self.scheme = scheme
         theme = Theme(scheme: scheme, background: options.theme.background(environment: options.environment,
-                                                                             reported: options.reportedBackground))
+                                                                             reported: options.reportedBackground),
+                      colors: options.theme == .mono ? [:] : options.colors)
         palette = ColorPalette(theme: theme)
 
         if options.mouse {

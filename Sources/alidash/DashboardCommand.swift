@@ -87,6 +87,7 @@ struct DashboardCommand: ParsableCommand {
                     synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
                     theme: choices.theme, environment: environment)
                 options.reportedBackground = replies?.background
+                options.colors = settings.colors
                 terminal = try Terminal(options: options)
             } catch {
                 // Setting TERM helps only when there is a terminal to describe.

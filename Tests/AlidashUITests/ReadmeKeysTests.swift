@@ -28,3 +28,17 @@ struct ReadmeKeysTests {
                 Comment(rawValue: "README.md should have the line:\n" + expected))
     }
 }
+
+/// The README's default settings file is what `alidash config --default` prints.
+@Suite("README configuration")
+struct ReadmeConfigurationTests {
+    @Test func defaultFileMatches() throws {
+        let readme = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Configuration").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```toml\n").dropFirst().first?.components(separatedBy: "```").first)
+        #expect(block == SettingsFile.defaultText, Comment(rawValue: "README.md's default file should be:\n" + SettingsFile.defaultText))
+    }
+}

@@ -112,7 +112,7 @@ import TestSupport
                 + KeyNames.actions.map(\.0).joined(separator: ", "),
             "config.toml:9:1: help: \"Hyper-x\" is not a key name; expected a key such as \"q\", \"C-c\", \"Tab\", \"PgDn\", \"F5\"",
             "config.toml:10:1: copy needs a key or a list of keys",
-            "config.toml:13:1: unknown table [colours]; the tables are [general] and [keys]",
+            "config.toml:13:1: unknown table [colours]; the tables are [general], [keys] and [theme.colors]",
         ])
     }
 
@@ -295,5 +295,57 @@ import TestSupport
         #expect(app.render().lines.last?.contains("second notice") == true)
         _ = app.update(.key(.character("j")))
         #expect(app.render().lines.last?.contains("notice") == false)
+    }
+}
+
+/// `[theme.colors]`: a foreground per meaning, within what the terminal's scheme can show.
+@Suite struct ThemeColorSettingsTests {
+    @Test func namesIndexesAndHexColoursAreRead() {
+        let (settings, problems) = SettingsFile.read("""
+            [theme.colors]
+            title = "magenta"
+            border = "bright-black"
+            value = "default"
+            source = 33
+            warning = "#ff8700"
+            label = "#808080"
+            """, file: "config.toml")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(settings.colors == [.title: .basic(5), .border: .basic(8), .value: .terminalDefault,
+                                    .source: .indexed(33), .warning: .indexed(208), .label: .indexed(244)])
+    }
+
+    @Test func wrongMeaningsAndColoursAreReported() {
+        let (settings, problems) = SettingsFile.read("[theme.colors]\ntitel = \"red\"\nsource = 300\nlabel = \"#12345\"\n", file: "c.toml")
+        #expect(settings.colors.isEmpty)
+        #expect(problems.map(\.line) == [2, 3, 4])
+        #expect(problems[0].message.hasPrefix("unknown meaning 'titel' (did you mean 'title'?)"))
+        #expect(problems[1].message == "source is 300; expected a colour name (\"red\", \"bright-blue\", \"default\"), 0–255 or \"#rrggbb\"")
+    }
+
+    @Test func theThemeUsesWhatTheSchemeCanShow() {
+        let colors: [Role: Color] = [.title: .basic(5), .source: .indexed(33), .label: .indexed(12)]
+        let full = Theme(scheme: .colors256, colors: colors)
+        #expect(full.appearance(for: Style(.title)).foreground == .basic(5))
+        #expect(full.appearance(for: Style(.title)).bold, "attributes stay the theme's")
+        #expect(full.appearance(for: Style(.source)).foreground == .indexed(33))
+        let sixteen = Theme(scheme: .colors16, colors: colors)
+        #expect(sixteen.appearance(for: Style(.source)).foreground == Theme(scheme: .colors16).appearance(for: Style(.source)).foreground)
+        #expect(sixteen.appearance(for: Style(.label)).foreground == .basic(12))
+        let eight = Theme(scheme: .colors8, colors: colors)
+        #expect(eight.appearance(for: Style(.label)).foreground == Theme(scheme: .colors8).appearance(for: Style(.label)).foreground)
+        let mono = Theme(scheme: .monochrome, colors: colors)
+        #expect(mono.appearance(for: Style(.title)).foreground == .terminalDefault)
+    }
+
+    @Test func theDefaultFileNamesEveryMeaning() {
+        for (name, _) in ColorNames.roles { #expect(SettingsFile.defaultText.contains("\n# " + name + " ")) }
+        // Uncommented, the examples read without problems.
+        let uncommented = SettingsFile.defaultText.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.hasPrefix("# ") && line.contains(" = ") && !line.contains(",") ? String(line.dropFirst(2)) : String(line) }
+            .joined(separator: "\n")
+        let (settings, problems) = SettingsFile.read(uncommented, file: "config.toml")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(settings.colors.count == Role.allCases.count)
     }
 }

@@ -64,10 +64,32 @@ public struct Theme: Sendable {
     public let background: Background
     private let table: [Role: Appearance]
 
-    public init(scheme: Scheme, background: Background = .dark) {
+    /// `colors` gives some meanings a foreground of the user's (`[theme.colors]`); a colour the scheme
+    /// cannot show (an index above 15 on 16 colours, above 7 on 8, any colour in monochrome) is not used.
+    public init(scheme: Scheme, background: Background = .dark, colors: [Role: Color] = [:]) {
         self.scheme = scheme
         self.background = background
-        table = Theme.table(for: scheme, background: background)
+        var table = Theme.table(for: scheme, background: background)
+        for (role, color) in colors {
+            guard let shown = Theme.shown(color, in: scheme) else { continue }
+            table[role, default: Appearance()].foreground = shown
+        }
+        self.table = table
+    }
+
+    /// `color` as this scheme can draw it, or nil.
+    static func shown(_ color: Color, in scheme: Scheme) -> Color? {
+        let limit: UInt8
+        switch scheme {
+        case .colors256: return color
+        case .colors16: limit = 15
+        case .colors8: limit = 7
+        case .monochrome: return nil
+        }
+        switch color {
+        case .terminalDefault: return color
+        case .basic(let index), .indexed(let index): return index <= limit ? .basic(index) : nil
+        }
     }
 
     public func appearance(for style: Style) -> Appearance {

@@ -13,6 +13,8 @@ public struct Settings: Sendable, Equatable {
     public var logScale: Bool?
     /// New keys for some actions; the others keep theirs.
     public var keys: [Action: [Key]] = [:]
+    /// A foreground per meaning, from `[theme.colors]`.
+    public var colors: [Role: Color] = [:]
 
     public init() {}
 
@@ -108,12 +110,23 @@ public enum SettingsFile {
                     continue
                 }
                 keyLines.append((action, keys, entry))
+            case ("theme.colors", let name):
+                guard let role = ColorNames.role(name) else {
+                    problem(entry, "unknown meaning '\(name)'" + SettingsFile.suggestion(for: name, among: ColorNames.roles.map(\.0))
+                            + "; expected one of " + ColorNames.roles.map(\.0).joined(separator: ", "))
+                    continue
+                }
+                guard let color = ColorNames.color(entry.value) else {
+                    problem(entry, "\(name) is \(entry.value.written); expected a colour name (\"red\", \"bright-blue\", \"default\"), 0–255 or \"#rrggbb\"")
+                    continue
+                }
+                settings.colors[role] = color
             case ("general", _), ("keys", _):
                 problem(entry, "unknown setting '\(entry.key)' in [\(entry.table)]"
                         + SettingsFile.suggestion(for: entry.key, among: SettingsFile.generalNames))
             default:
-                problem(entry, entry.table.isEmpty ? "'\(entry.key)' belongs in a table: [general] or [keys]"
-                        : "unknown table [\(entry.table)]; the tables are [general] and [keys]")
+                problem(entry, entry.table.isEmpty ? "'\(entry.key)' belongs in a table: [general], [keys] or [theme.colors]"
+                        : "unknown table [\(entry.table)]; the tables are [general], [keys] and [theme.colors]")
             }
         }
         // One key, one action. A key given to an action on an earlier line, or still held by an action the
@@ -193,6 +206,14 @@ public enum SettingsFile {
             let keys = binding.keys.map { "\"" + KeyNames.name($0) + "\"" }.joined(separator: ", ")
             lines.append(name.padding(to: 14) + "= [" + keys + "]" + String(repeating: " ", count: max(1, 24 - keys.count)) + "# " + binding.english)
         }
+        lines += [
+            "",
+            "# A foreground colour per meaning: a name (black, red, green, yellow, blue, magenta, cyan, white,",
+            "# bright-red …, default), 0–255, or \"#rrggbb\" (as the nearest of the 256). Indexes above 15 and",
+            "# \"#rrggbb\" need a 256-colour terminal; the mono theme uses none. Uncomment to use:",
+            "[theme.colors]",
+        ]
+        for (name, _) in ColorNames.roles { lines.append("# " + name.padding(to: 14) + "= " + ColorNames.example(name)) }
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -230,4 +251,77 @@ public enum SettingsNotice {
         return (german ? "Einstellungen neu geladen" : "Settings reloaded")
             + (later ? (german ? " (Farben, Thema und Maus beim nächsten Start)" : " (colours, theme and mouse at the next start)") : "")
     }
+}
+
+/// Meanings and colours by the names `[theme.colors]` uses.
+public enum ColorNames {
+    /// Every meaning, by its name in the file ("border_focus").
+    public static let roles: [(String, Role)] = Role.allCases.map { (snakeCase(String(describing: $0)), $0) }
+
+    public static func role(_ name: String) -> Role? { roles.first { $0.0 == name }?.1 }
+
+    private static let basic = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+
+    /// "red", "bright-red" (or "bright_red"), "default", 0–255 or "#rrggbb" (the nearest xterm colour).
+    public static func color(_ value: TOMLSubset.Value) -> Color? {
+        switch value {
+        case .integer(let index): return (0...255).contains(index) ? .indexed(UInt8(index)) : nil
+        case .string(let text):
+            let name = text.lowercased().replacingUnderscores()
+            if name == "default" { return .terminalDefault }
+            if let index = basic.firstIndex(of: name) { return .basic(UInt8(index)) }
+            if name.hasPrefix("bright-"), let index = basic.firstIndex(of: String(name.dropFirst(7))) { return .basic(UInt8(index + 8)) }
+            if name.hasPrefix("#"), name.count == 7, let rgb = Int(name.dropFirst(), radix: 16) {
+                return .indexed(nearestIndex(red: rgb >> 16 & 0xFF, green: rgb >> 8 & 0xFF, blue: rgb & 0xFF))
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The nearest colour of xterm's 6×6×6 cube or its grey ramp.
+    static func nearestIndex(red: Int, green: Int, blue: Int) -> UInt8 {
+        let levels = [0, 95, 135, 175, 215, 255]
+        func level(_ value: Int) -> Int { levels.indices.min { abs(levels[$0] - value) < abs(levels[$1] - value) } ?? 0 }
+        let (r, g, b) = (level(red), level(green), level(blue))
+        func distance(_ x: (Int, Int, Int)) -> Int {
+            (x.0 - red) * (x.0 - red) + (x.1 - green) * (x.1 - green) + (x.2 - blue) * (x.2 - blue)
+        }
+        let cube = (levels[r], levels[g], levels[b])
+        let average = (red + green + blue) / 3
+        let greyStep = min(23, max(0, (average - 8 + 5) / 10))
+        let grey = 8 + greyStep * 10
+        return distance((grey, grey, grey)) < distance(cube) ? UInt8(232 + greyStep) : UInt8(16 + 36 * r + 6 * g + b)
+    }
+
+    /// A value to show in the default file (as TOML): what the dark 256-colour theme uses, roughly.
+    static func example(_ name: String) -> String {
+        let text: String
+        switch name {
+        case "title", "border_focus": text = "cyan"
+        case "tab_number", "status_key", "header", "accent", "map_marker": text = "yellow"
+        case "positive": text = "green"
+        case "negative", "map_selected": text = "red"
+        case "tab_active", "selection": return "16"
+        case "status_bar", "status_error": return "255"
+        case "warning", "bar_primary": text = "#ffaf5f"
+        case "unverified": text = "magenta"
+        case "source", "bar_secondary": text = "blue"
+        case "dim", "border", "tab_inactive", "label", "bar_muted", "map_land": return "245"
+        default: text = "default"
+        }
+        return "\"" + text + "\""
+    }
+
+    private static func snakeCase(_ name: String) -> String {
+        var result = ""
+        for character in name {
+            if character.isUppercase { result += "_" + character.lowercased() } else { result.append(character) }
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }
