@@ -33,8 +33,8 @@ final class TmuxSession {
         // The pane's shell catches Ctrl-C (as an interactive shell would) so it lives on to record the status;
         // a caught signal is reset to its default in the program.
         let script = """
-            trap : INT; env \(environment) ALIDASH_CONFIG= XDG_CONFIG_HOME=\(settingsHome)/config \
-            XDG_STATE_HOME=\(settingsHome)/state sh -c 'echo $$ > \(dir)/pid; exec "$0" "$@"' \(program); \
+            trap : INT; env ALIDASH_CONFIG= XDG_CONFIG_HOME=\(settingsHome)/config XDG_STATE_HOME=\(settingsHome)/state \
+            env \(environment) sh -c 'echo $$ > \(dir)/pid; exec "$0" "$@"' \(program); \
             echo $? > \(dir)/status; stty -a > \(dir)/stty; exec sleep 600
             """
         try tmux(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
