@@ -89,7 +89,7 @@ final class ConnectionRecord {
         fields.append("key=" + (keyFingerprint ?? refusedKeys.last.map { "\($0) (refused)" } ?? "none"))
         if let terminal { fields += ["term=\(terminal.term)", "size=\(terminal.columns)x\(terminal.rows)"] }
         if let arguments, arguments != DashboardArguments() {
-            fields.append("options=\"\(arguments.commandLine.dropFirst().joined(separator: " "))\"")
+            fields.append("options=\"\(arguments.options.joined(separator: " "))\"")
         }
         let seconds = Double((NIODeadline.now() - started).nanoseconds) / 1e9
         fields.append("duration=" + String(format: "%.1fs", seconds))

@@ -45,8 +45,11 @@ public struct DashboardArguments: Equatable, Sendable {
 
     /// The dashboard's own arguments (after the program name). A visitor's dashboard never reads the
     /// operator's settings or remembered state, and writes none.
-    public var commandLine: [String] {
-        var arguments = ["dashboard", "--no-config", "--no-state"]
+    public var commandLine: [String] { ["dashboard", "--no-config", "--no-state"] + options }
+
+    /// What the visitor asked for, as dashboard options (for the log).
+    public var options: [String] {
+        var arguments: [String] = []
         if let language { arguments += ["--lang", language] }
         if let color { arguments += ["--color", color] }
         if let pane { arguments += ["--pane", pane] }
