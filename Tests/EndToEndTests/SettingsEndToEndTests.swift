@@ -23,7 +23,7 @@ struct SettingsEndToEndTests {
             [keys]
             quit = ["x"]
             """, to: home.file("config/alidash/config.toml"))
-        let first = try TmuxSession(home: home.path)
+        let first = try TmuxSession(home: home)
         try await first.waitForActive(.hubs, language: .de)
         try await first.waitFor("Weltkarte")
         // The status line and help name the remapped key; q is no longer quit.
@@ -42,13 +42,13 @@ struct SettingsEndToEndTests {
         let saved = try JSONDecoder().decode(RememberedState.self, from: Data(contentsOf: URL(fileURLWithPath: statePath)))
         #expect(saved.pane == "revenue" && saved.language == "de")
 
-        let second = try TmuxSession(home: home.path)
+        let second = try TmuxSession(home: home)
         try await second.waitForActive(.revenue, language: .de)
         try second.type("x")
         #expect(try await second.exitStatus() == 0)
 
         // An option says otherwise: --pane wins over the state, --no-state neither reads nor writes it.
-        let third = try TmuxSession(arguments: ["--pane", "sources", "--no-state"], home: home.path)
+        let third = try TmuxSession(arguments: ["--pane", "sources", "--no-state"], home: home)
         try await third.waitForActive(.sources, language: .de)
         try third.type("x")
         #expect(try await third.exitStatus() == 0)
@@ -59,7 +59,7 @@ struct SettingsEndToEndTests {
     @Test func aBrokenConfigStartsWithDefaultsAndSaysWhereItIsWrongUntilTheNextKey() async throws {
         let home = try TemporaryDirectory()
         try write("[general]\nlangauge = \"de\"\npane = \"nowhere\"\n", to: home.file("config/alidash/config.toml"))
-        let session = try TmuxSession(home: home.path)
+        let session = try TmuxSession(home: home)
         try await session.waitForActive(.overview)
         let screen = try await session.waitFor("config.toml:2:1: unknown setting 'langauge'")
         let status = screen.suffix(3).joined(separator: " ").split(separator: " ").joined(separator: " ")
@@ -74,7 +74,7 @@ struct SettingsEndToEndTests {
         let home = try TemporaryDirectory()
         let statePath = home.file("state/alidash/state.json")
         try write("{\"pane\": \"revenue\", ", to: statePath)
-        let session = try TmuxSession(home: home.path)
+        let session = try TmuxSession(home: home)
         try await session.waitForActive(.overview)
         try await session.waitFor("state.json is not usable JSON state; starting fresh")
         try session.type("2")
@@ -87,7 +87,7 @@ struct SettingsEndToEndTests {
         // A file that is someone else's is left as it is.
         let foreign = "{\"format\": \"another program\"}\n"
         try write(foreign, to: statePath)
-        let again = try TmuxSession(home: home.path)
+        let again = try TmuxSession(home: home)
         try await again.waitFor("state.json is not alidash's state")
         try again.type("q")
         #expect(try await again.exitStatus() == 0)
@@ -98,7 +98,7 @@ struct SettingsEndToEndTests {
         let home = try TemporaryDirectory()
         let configPath = home.file("config/alidash/config.toml")
         try write("[keys]\nquit = [\"x\"]\n", to: configPath)
-        let session = try TmuxSession(arguments: ["--watch"], home: home.path)
+        let session = try TmuxSession(arguments: ["--watch"], home: home)
         try await session.waitFor("x quit")
         try write("[keys]\nquit = [\"Q\"]\nnext_pane = [\"Tab\", \"n\"]\n", to: configPath)
         try await session.waitFor("Settings reloaded")

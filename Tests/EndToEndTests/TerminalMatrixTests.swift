@@ -63,7 +63,9 @@ struct TerminalMatrixTests {
     func linksAndSynchronizedOutputInTheRawOutput(term: String, options: String, expected: Bool) throws {
         let folder = try TemporaryDirectory()
         let typescript = folder.file("typescript")
-        let command = "env TERM=\(term) LANG=C.UTF-8 \(try Binary.path()) --pane sources \(options)"
+        // Settings and state in the test's folder, as TmuxSession does: the user's stay untouched.
+        let command = "env ALIDASH_CONFIG= XDG_CONFIG_HOME=\(folder.path)/config XDG_STATE_HOME=\(folder.path)/state "
+            + "TERM=\(term) LANG=C.UTF-8 \(try Binary.path()) --pane sources \(options)"
         let result = try Spawn.run(["sh", "-c", "(sleep 1.5; printf q) | script -qfec \"$0\" \"$1\" > /dev/null", command, typescript])
         #expect(result.status == 0)
         let output = String(decoding: try Data(contentsOf: URL(fileURLWithPath: typescript)), as: UTF8.self)

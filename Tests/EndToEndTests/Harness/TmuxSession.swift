@@ -13,6 +13,8 @@ final class TmuxSession {
     /// The private tmux server's socket.
     let socket: String
     let folder: TemporaryDirectory
+    /// Kept alive until the dashboard has ended, since it writes its state there on the way out.
+    let home: TemporaryDirectory?
     private(set) var width: Int
     private(set) var height: Int
 
@@ -22,14 +24,15 @@ final class TmuxSession {
     /// before the command (`env -u TERM` works too); `pid` holds the program's process id.
     /// Settings and remembered state live in `home` (`config/alidash/config.toml`, `state/alidash/state.json`),
     /// by default the test's own folder, so no test reads the user's files or leaves any behind.
-    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "", home: String? = nil) throws {
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "", home: TemporaryDirectory? = nil) throws {
         folder = try TemporaryDirectory()
+        self.home = home
         socket = folder.file("tmux.sock")
         self.width = width
         self.height = height
         let program = ([try Binary.path()] + arguments).map(Self.quoted).joined(separator: " ")
         let dir = Self.quoted(folder.path)
-        let settingsHome = Self.quoted(home ?? folder.path)
+        let settingsHome = Self.quoted(home?.path ?? folder.path)
         // The pane's shell catches Ctrl-C (as an interactive shell would) so it lives on to record the status;
         // a caught signal is reset to its default in the program.
         let script = """
@@ -42,6 +45,10 @@ final class TmuxSession {
 
     deinit {
         _ = try? Spawn.run(["tmux", "-S", socket, "kill-server"])
+        // The hung-up dashboard still writes its state into the folder: wait (at most 5 s) until it has
+        // ended, or the folder is removed first and its state folder comes back in /tmp.
+        guard let text = folder.read("pid"), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
+        for _ in 0..<250 where ProcessTable.isRunning(pid) { usleep(20_000) }
     }
 
     // MARK: - Driving
