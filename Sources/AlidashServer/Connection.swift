@@ -9,9 +9,16 @@ final class ConnectionRecord {
     let registry: ServerRegistry
     private let started = NIODeadline.now()
 
+    /// How much one connection may pile up for its log line (refused keys, notes): the rest is counted.
+    static let maximumNotes = 16
+
     var keyFingerprint: String?
     var refusedKeys: [String] = []
-    var triedToAuthenticate = false
+    /// Why the last key offered was refused (not listed, from=, expiry-time, an option this server cannot enforce).
+    var keyRefusal: String?
+    var triedMethods: Set<String> = []
+    /// The key's command="…" options, which replace whatever the visitor asks for.
+    var forcedArguments: DashboardArguments?
     var terminal: TerminalRequest?
     var arguments: DashboardArguments?
     var refusedCommand: String?
@@ -19,6 +26,7 @@ final class ConnectionRecord {
     var endedBy: SessionHandler.Ending?
     var outcome: String?
     private var notes: [String] = []
+    private var notesLeftOut = 0
 
     weak var session: SessionHandler?
     private var hasSession = false
@@ -33,7 +41,9 @@ final class ConnectionRecord {
         self.registry = registry
     }
 
-    func note(_ text: String) { notes.append(text) }
+    func note(_ text: String) {
+        if notes.count < ConnectionRecord.maximumNotes { notes.append(text) } else { notesLeftOut += 1 }
+    }
 
     func sessionOpened(_ session: SessionHandler) {
         self.session = session
@@ -104,14 +114,21 @@ final class ConnectionRecord {
         } else if let outcome {
             parts.append(outcome)
         } else if keyFingerprint == nil {
-            parts.append(!refusedKeys.isEmpty ? "refused: key not authorized"
-                : triedToAuthenticate ? "refused: no ed25519 or ECDSA key offered (RSA keys are not supported)"
-                : "closed before authentication")
+            if !refusedKeys.isEmpty {
+                parts.append("refused: " + (keyRefusal ?? "key not authorized"))
+            } else if !triedMethods.isEmpty {
+                // RSA keys are failed inside the library, so they look like no key at all here.
+                parts.append("refused: no ed25519 or ECDSA key offered (tried: \(triedMethods.sorted().joined(separator: ", "))); "
+                    + "only ed25519 and ECDSA keys are accepted")
+            } else {
+                parts.append("closed before authentication")
+            }
         } else {
             parts.append("closed without a session")
         }
         if let endedBy { parts.append("ended by \(endedBy)") }
-        return (parts + notes).joined(separator: "; ")
+        let leftOut = notesLeftOut > 0 ? ["\(notesLeftOut) more not listed"] : []
+        return (parts + notes + leftOut).joined(separator: "; ")
     }
 }
 
@@ -135,8 +152,11 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        let description = "protocol error: \(LogText.printable(String(describing: error)))"
         if record.outcome == nil, record.keyFingerprint == nil, record.refusedKeys.isEmpty {
-            record.outcome = "protocol error: \(LogText.printable(String(describing: error)))"
+            record.outcome = description
+        } else {
+            record.note(description)
         }
         context.close(promise: nil)
     }

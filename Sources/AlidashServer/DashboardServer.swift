@@ -137,6 +137,8 @@ public final class DashboardServer: Sendable {
             hostKeys: [configuration.hostKey],
             userAuthDelegate: PublicKeyAuthenticator(policy: configuration.access, record: record))
         sshConfiguration.maxAuthAttempts = 6
+        // The library's own AES-GCM, except that requests it cannot read are refused instead of ending the connection.
+        sshConfiguration.transportProtectionSchemes = [RequestFilteringAES256GCM.self, RequestFilteringAES128GCM.self]
         // The library's inbound window is 64 packets: at the smallest packet size a client that types faster
         // than the dashboard reads can make the server hold at most 2 MiB for it (8 MiB at the default).
         sshConfiguration.maximumPacketSize = 32768

@@ -35,7 +35,7 @@ public struct HostKey {
         }
         let text: String
         do {
-            text = try readTextFile(path)
+            text = try readTextFile(path, limit: 65536)
         } catch {
             throw ServerSetupError("cannot read the host key \(path): \(error.reason)")
         }
@@ -212,10 +212,19 @@ struct UnreadableFile: Error, Equatable {
 
 /// The whole file as UTF-8 text, read with plain POSIX calls so the reason for a failure is the real one
 /// (errno after Foundation's `String(contentsOfFile:)` is stale: "Success" for a folder).
-func readTextFile(_ path: String) throws(UnreadableFile) -> String {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+/// A regular file of at most `limit` bytes, as UTF-8 text. A FIFO, a device (/dev/zero) or anything larger
+/// is refused before it is read, so the server never grows or waits on what it is given.
+func readTextFile(_ path: String, limit: Int = 1 << 20) throws(UnreadableFile) -> String {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw UnreadableFile(reason: errnoText()) }
     defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw UnreadableFile(reason: errnoText()) }
+    guard info.st_mode & S_IFMT != S_IFDIR else { throw UnreadableFile(reason: String(cString: strerror(EISDIR))) }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw UnreadableFile(reason: "not a regular file") }
+    guard info.st_size <= limit else {
+        throw UnreadableFile(reason: "\(info.st_size) bytes, more than the \(limit / 1024) KiB allowed")
+    }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -224,6 +233,8 @@ func readTextFile(_ path: String) throws(UnreadableFile) -> String {
         guard count >= 0 else { throw UnreadableFile(reason: errnoText()) }
         if count == 0 { break }
         bytes += chunk[..<count]
+        // The file may grow while it is read.
+        guard bytes.count <= limit else { throw UnreadableFile(reason: "more than the \(limit / 1024) KiB allowed") }
     }
     guard let text = String(validating: bytes, as: UTF8.self) else { throw UnreadableFile(reason: "not UTF-8 text") }
     return text

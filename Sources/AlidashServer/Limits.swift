@@ -25,6 +25,12 @@ public struct ServerLimits: Sendable {
         self.hangUpGrace = hangUpGrace
     }
 
+    /// What the options may ask for: enough for a crowd and a long day, small enough for the timers,
+    /// counters and tables that hold them.
+    public static let allowedRanges = (sessions: 1...10_000, connectionsPerMinute: 1...100_000,
+                                       loginTimeout: 0.1...3600.0, idleTimeout: 1.0...604_800.0,
+                                       sessionTimeout: 1.0...604_800.0)
+
     /// Connections still logging in count too, up to this many in all, so a flood cannot pile up sockets.
     var maximumConnections: Int { maximumSessions * 2 + 8 }
 }

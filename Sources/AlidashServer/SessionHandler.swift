@@ -93,6 +93,10 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // The connection going away is how sessions normally end when a client is killed: not worth a note.
+        if (error as? NIOSSHError)?.type != .tcpShutdown {
+            record.note("session error: \(LogText.printable(String(describing: error)))")
+        }
         context.close(promise: nil)
     }
 
@@ -113,9 +117,13 @@ final class SessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             reply(!requestedRun && environment.accept(name: request.name, value: request.value), wanted: request.wantReply)
         case let request as SSHChannelRequestEvent.ShellRequest:
-            run(DashboardArguments(), wantReply: request.wantReply)
+            run(record.forcedArguments ?? DashboardArguments(), wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:
-            if let arguments = DashboardArguments(command: request.command) {
+            if let forced = record.forcedArguments {
+                // As sshd with command=: the key's options win over what the visitor typed.
+                record.note("the key's command= replaced the visitor's command")
+                run(forced, wantReply: request.wantReply)
+            } else if let arguments = DashboardArguments(command: request.command) {
                 run(arguments, wantReply: request.wantReply)
             } else {
                 record.refusedCommand = request.command
@@ -129,7 +137,11 @@ final class SessionHandler: ChannelInboundHandler {
             record.terminal = terminal
             process?.resize(columns: size.columns, rows: size.rows)
         case let request as SSHChannelRequestEvent.SubsystemRequest:
-            record.note("subsystem \(LogText.printable(request.subsystem)) refused")
+            // A request type the library cannot read arrives renamed (RequestFilteringGCMProtection).
+            let refusedPrefix = RequestFilteringGCMProtection.refusedPrefix
+            record.note(request.subsystem.hasPrefix(refusedPrefix)
+                ? "\(LogText.printable(String(request.subsystem.dropFirst(refusedPrefix.count)))) refused"
+                : "subsystem \(LogText.printable(request.subsystem)) refused")
             reply(false, wanted: request.wantReply)
         case ChannelEvent.inputClosed:
             break // the dashboard runs until it is quit or the channel closes

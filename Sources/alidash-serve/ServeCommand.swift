@@ -1,6 +1,7 @@
 import AlidashServer
 import ArgumentParser
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,11 +64,25 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("say who may connect: --authorized-keys FILE, or --public to let anyone with a key in.")
         }
         guard (1...65535).contains(port) || port == 0 else { throw ValidationError("--port must be between 1 and 65535.") }
-        guard maxSessions >= 1, connectionsPerMinute >= 1 else {
-            throw ValidationError("--max-sessions and --rate must be at least 1.")
+        // Every value within a range the server can keep (a 1e300 s timer or 2^62 sessions crashed it before).
+        let ranges = ServerLimits.allowedRanges
+        try Self.check("--max-sessions", maxSessions, within: ranges.sessions)
+        try Self.check("--rate", connectionsPerMinute, within: ranges.connectionsPerMinute)
+        try Self.check("--login-timeout", loginTimeout, within: ranges.loginTimeout)
+        try Self.check("--idle-timeout", idleTimeout, within: ranges.idleTimeout)
+        try Self.check("--session-timeout", sessionTimeout, within: ranges.sessionTimeout)
+    }
+
+    private static func check(_ name: String, _ value: Int, within range: ClosedRange<Int>) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound) (got \(value)).")
         }
-        guard [loginTimeout, idleTimeout, sessionTimeout].allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("timeouts must be more than 0 seconds.")
+    }
+
+    private static func check(_ name: String, _ value: Double, within range: ClosedRange<Double>) throws {
+        guard value.isFinite, range.contains(value) else {
+            throw ValidationError("\(name) must be between \(range.lowerBound.formatted()) and "
+                + "\(range.upperBound.formatted(.number.grouping(.never))) seconds (got \(value)).")
         }
     }
 
@@ -83,11 +98,11 @@ struct ServeCommand: ParsableCommand {
             if let authorizedKeys {
                 let keys = try AuthorizedKeys.load(path: authorizedKeys)
                 keys.warnings.forEach { ServerLog.write("warning: " + $0) }
-                ServerLog.write("access: \(keys.keys.count) key\(keys.keys.count == 1 ? "" : "s") from \(authorizedKeys)")
-                policy = .keys(keys.keys)
+                ServerLog.write("access: \(keys.usableCount) key\(keys.usableCount == 1 ? "" : "s") from \(authorizedKeys)")
+                policy = .keys(keys.lines)
             } else {
-                ServerLog.write("WARNING: --public: anyone with an SSH key gets the dashboard")
-                policy = .anyKey
+                ServerLog.write("WARNING: --public: anyone gets the dashboard, with or without an SSH key")
+                policy = .anyone
             }
             ServerLog.write("host key \(hostKey)\(created ? " (created)" : ""): \(key.fingerprint)")
             ServerLog.write("known_hosts line: [HOST]:\(port) \(key.publicKeyLine)")

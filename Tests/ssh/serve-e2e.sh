@@ -95,16 +95,28 @@ grep -q "error: cannot listen on 127.0.0.1:$port: the address is already in use 
 ! grep -q 'bind(descriptor' "$work/server-busy.log" || fail "the raw bind error reached the user"
 say "ok: a server on a port already in use says so in one line and exits 69"
 
+# Values the timers and counters cannot hold (these crashed the server before): exit 64 with the range.
+for bad in "--idle-timeout 1e300" "--session-timeout inf" "--login-timeout nan" "--max-sessions 4611686018427387904" "--rate 0"; do
+  set +e
+  # shellcheck disable=SC2086
+  timeout 10 "$binary" serve --host 127.0.0.1 --port 0 --public $bad 2> "$work/server-range.log"; status_range=$?
+  set -e
+  [ "$status_range" = 64 ] || fail "$bad exited with $status_range, not 64: $(cat "$work/server-range.log")"
+  grep -q "^Error: ${bad%% *} must be between .* (got " "$work/server-range.log" || fail "$bad: no range in the message: $(cat "$work/server-range.log")"
+done
+say "ok: absurd option values (1e300, inf, nan, 2^62 sessions, rate 0) exit 64 naming the allowed range"
+
 # Checks the host key against known_hosts (StrictHostKeyChecking=yes).
 ssh_options="-o HostKeyAlias=alidash-test -o UserKnownHostsFile=$work/known_hosts -o StrictHostKeyChecking=yes"
 ssh_options+=" -o BatchMode=yes -o LogLevel=ERROR -o SendEnv=LANG -o IdentitiesOnly=yes"
 target=visitor@127.0.0.1
 # ssh_to PORT KEY [ssh options] TARGET [command]
 ssh_to() { local to_port=$1 key=$2; shift 2; ssh $ssh_options -i "$work/$key" -p "$to_port" "$@"; }
-# Starts `ssh -tt` in its own tmux window at 100x30; its exit status lands in $work/status-NAME.
+# Starts `ssh -tt` in its own tmux window at 100x30 (with $window_env and $ssh_extra if set); its exit
+# status lands in $work/status-NAME.
 open_window() {
   local name=$1 to_port=$2; shift 2
-  local command="env TERM=${visitor_term:-xterm-256color} LANG=C.UTF-8 ssh -tt $ssh_options -E $work/ssh-$name.log -i $work/client_key -p $to_port visitor@127.0.0.1 $*; echo \$? > $work/status-$name; sleep 60"
+  local command="env TERM=${visitor_term:-xterm-256color} LANG=C.UTF-8 ${window_env:-} ssh -tt $ssh_options ${ssh_extra:-} -E $work/ssh-$name.log -i $work/client_key -p $to_port visitor@127.0.0.1 $*; echo \$? > $work/status-$name; sleep 60"
   if tmux -S "$socket" has-session 2>/dev/null; then
     tmux -S "$socket" new-window -d -n "$name" "$command"
   else
@@ -174,6 +186,17 @@ tmux -S "$socket" send-keys -t options q
 wait_until 5 "quitting did not give exit status 0" status_is options 0
 say "ok: exec words become dashboard options; q ends the session with exit status 0"
 
+# ssh -X (x11-req) and OpenSSH's ~B (break) once ended the connection: now refused, the session goes on.
+window_env=DISPLAY=:0 ssh_extra=-X open_window x11 "$port"
+wait_for x11 '1 Overview │ 2 Hubs' "first frame with ssh -X"
+tmux -S "$socket" send-keys -t x11 Enter '~B'
+tmux -S "$socket" send-keys -t x11 2
+wait_for x11 'Kigali' "hubs pane after x11-req and break"
+tmux -S "$socket" send-keys -t x11 q
+wait_until 5 "the ssh -X session did not end with status 0" status_is x11 0
+wait_until 3 "no log line for the refused x11-req and break" grep -q 'result="exit 0; x11-req refused; break refused"' "$work/server.log"
+say "ok: ssh -X and ~B are refused (and logged) without ending the session"
+
 # MARK: - Refusals
 
 touch "$work/victim"
@@ -197,17 +220,72 @@ ssh_to "$port" ecdsa_key -T "$target" > /dev/null 2>&1; status_ecdsa=$?
 set -e
 [ "$status_stranger" = 255 ] && grep -q 'Permission denied (publickey)' "$work/out-stranger" || fail "an unlisted key was not refused: $(cat "$work/out-stranger")"
 [ "$status_rsa" = 255 ] || fail "an RSA key was not refused: $(cat "$work/out-rsa")"
-wait_until 3 "no log line explaining the RSA refusal" grep -q 'result="refused: no ed25519 or ECDSA key offered (RSA keys are not supported)"' "$work/server.log"
+wait_until 3 "no log line explaining the RSA refusal" grep -q 'result="refused: no ed25519 or ECDSA key offered (tried: none); only ed25519 and ECDSA keys are accepted"' "$work/server.log"
 [ "$status_ecdsa" = 1 ] || fail "a listed ECDSA key was not let in (status $status_ecdsa)"
 wait_until 3 "no log line for the refused key" grep -q "key=$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}') (refused)" "$work/server.log"
 say "ok: an unlisted key is refused (and logged), an RSA key is refused (the log says why), ECDSA keys work"
 
-grep -q 'WARNING: --public: anyone with an SSH key gets the dashboard' "$work/server2.log" || fail "--public gave no warning"
+grep -q 'WARNING: --public: anyone gets the dashboard, with or without an SSH key' "$work/server2.log" || fail "--public gave no warning"
 set +e
 ssh_to "$second_port" stranger_key -T "$target" > "$work/out-public" 2>&1; status_public=$?
+# No key at all: no identity files, no agent; OpenSSH asks "none" first, which --public accepts.
+SSH_AUTH_SOCK= ssh $ssh_options -o IdentityFile=none -o PubkeyAuthentication=no -o PasswordAuthentication=no \
+  -o KbdInteractiveAuthentication=no -p "$second_port" -T "$target" > "$work/out-nokey" 2>&1; status_nokey=$?
 set -e
 [ "$status_public" = 1 ] && grep -q 'needs a terminal' "$work/out-public" || fail "--public did not let any key in: $(cat "$work/out-public")"
-say "ok: --public lets any key in, with a warning at start"
+[ "$status_nokey" = 1 ] && grep -q 'needs a terminal' "$work/out-nokey" || fail "--public did not let a visitor without a key in: $(cat "$work/out-nokey")"
+wait_until 3 "no log line for the visitor without a key" grep -q 'key=none (--public)' "$work/server2.log"
+set +e
+SSH_AUTH_SOCK= ssh $ssh_options -o IdentityFile=none -o PubkeyAuthentication=no -p "$port" -T "$target" > "$work/out-nokey-private" 2>&1; status_private=$?
+set -e
+[ "$status_private" = 255 ] || fail "a visitor without a key got into the key-only server (status $status_private)"
+say "ok: --public lets anyone in, with or without a key (warning at start); the key-only server refuses a visitor without one"
+
+# authorized_keys options, with the real client: from=, expiry-time and command= are enforced, no-pty
+# and options this server cannot enforce refuse their key with a line at start-up.
+for name in from_key command_key nopty_key expired_key unknown_key; do ssh-keygen -q -t ed25519 -N '' -f "$work/$name"; done
+{
+  printf 'from="10.9.8.7,192.168.0.0/16" %s\n' "$(cat "$work/from_key.pub")"
+  printf 'command="hubs --lang de",from="127.0.0.0/8"\t%s\n' "$(cat "$work/command_key.pub" | tr ' ' '\t')"
+  printf 'no-pty %s\n' "$(cat "$work/nopty_key.pub")"
+  printf 'expiry-time="20200101Z" %s\n' "$(cat "$work/expired_key.pub")"
+  printf 'cert-authority %s\n' "$(cat "$work/unknown_key.pub")"
+  cat "$work/client_key.pub"
+} > "$work/option_keys"
+options_port=$(free_port)
+"$binary" serve --host 127.0.0.1 --port "$options_port" --host-key "$work/host_key" \
+  --authorized-keys "$work/option_keys" 2> "$work/server-options.log" & options_pid=$!
+wait_for_port "$options_port"
+grep -q "warning: $work/option_keys:3: no-pty (or restrict without pty): the dashboard needs a terminal; this key is refused" \
+  "$work/server-options.log" || fail "no start-up line for the no-pty key: $(cat "$work/server-options.log")"
+grep -q "warning: $work/option_keys:5: option cert-authority is not supported by alidash serve; this key is refused" \
+  "$work/server-options.log" || fail "no start-up line for the unknown option"
+grep -q "access: 4 keys from $work/option_keys" "$work/server-options.log" || fail "the start-up count is not 4 usable keys"
+set +e
+for name in from_key nopty_key expired_key unknown_key; do
+  ssh_to "$options_port" "$name" -T "$target" > "$work/out-$name" 2>&1
+  [ $? = 255 ] || { kill "$options_pid"; fail "the $name got in"; }
+done
+set -e
+wait_until 3 "no log line for from=" grep -q 'result="refused: from= does not allow 127.0.0.1' "$work/server-options.log"
+wait_until 3 "no log line for the expired key" grep -q 'result="refused: key expired (expiry-time' "$work/server-options.log"
+wait_until 3 "no log line for the no-pty key" grep -q 'result="refused: no-pty (or restrict without pty): the dashboard needs a terminal"' "$work/server-options.log"
+# command= wins over what the visitor asks for (sources, English): German hubs.
+tmux -S "$socket" new-window -d -n forced "env TERM=xterm-256color LANG=C.UTF-8 ssh -tt $ssh_options -i $work/command_key -p $options_port $target sources --lang en; echo \$? > $work/status-forced; sleep 60"
+wait_for forced 'Weltkarte' "German hubs pane from the key's command="
+tmux -S "$socket" send-keys -t forced q
+wait_until 5 "the forced-command session did not end with status 0" status_is forced 0
+wait_until 3 "no log line for the forced command" grep -q "options=\"--lang de --pane hubs\".*the key's command= replaced the visitor's command" "$work/server-options.log"
+kill "$options_pid"; wait "$options_pid" 2>/dev/null || true
+say "ok: from=, expiry-time and command= are enforced; no-pty and cert-authority keys are refused, each with a start-up line"
+
+# The authorized-keys file is a regular file of at most 1 MiB.
+set +e
+timeout 10 "$binary" serve --host 127.0.0.1 --port 0 --authorized-keys /dev/zero 2> "$work/server-zero.log"; status_zero=$?
+set -e
+[ "$status_zero" = 1 ] && grep -q "cannot read the authorized keys file /dev/zero: not a regular file" "$work/server-zero.log" \
+  || fail "--authorized-keys /dev/zero: status $status_zero, $(cat "$work/server-zero.log")"
+say "ok: --authorized-keys /dev/zero is refused at once (not a regular file)"
 
 set +e
 ssh_to "$port" client_key -o ConnectTimeout=5 -N -o ExitOnForwardFailure=yes -R "0:127.0.0.1:$port" "$target" > /dev/null 2>&1 & forward_pid=$!
