@@ -131,7 +131,14 @@ public final class DashboardServer: Sendable {
         if let refusal = registry.admit(NIOLoopBound(record, eventLoop: channel.eventLoop), address: address,
                                         id: ObjectIdentifier(channel)) {
             ServerLog.write("connection from=\(address) result=\"refused: \(refusal)\"")
-            throw ServerSetupError(refusal) // the bootstrap closes the socket
+            let limits = configuration.limits
+            let reason = switch refusal {
+            case "shutting down": "alidash serve is shutting down; try again later."
+            case "too many connections": "alidash serve is busy (\(limits.maximumConnections) connections at once); try again later."
+            default: "too many new connections from \(address) (\(limits.connectionsPerMinute) a minute); try again in a minute."
+            }
+            try channel.pipeline.syncOperations.addHandler(RefusalHandler(reason: reason))
+            return
         }
         var sshConfiguration = SSHServerConfiguration(
             hostKeys: [configuration.hostKey],
@@ -200,5 +207,47 @@ extension ServerSetupError {
             reason = "\(error)"
         }
         return ServerSetupError("cannot listen on \(address): \(reason)", exitCode: ServerSetupError.unavailable)
+    }
+}
+
+/// Says why a connection is refused without spending a key exchange on it: the version line, then an
+/// unencrypted SSH_MSG_DISCONNECT, which OpenSSH prints ("Received disconnect from …: 2: REASON"). Then closes.
+final class RefusalHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let reason: String
+
+    init(reason: String) {
+        self.reason = reason
+    }
+
+    /// The bytes sent: "SSH-2.0-…" and one binary packet (RFC 4253 §6, §11.1; reason 2, protocol error,
+    /// as OpenSSH's sshd uses for refusals it explains).
+    static func bytes(reason: String) -> [UInt8] {
+        let text = Array(reason.utf8.prefix(512))
+        func uint32(_ value: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(value).bigEndian, Array.init) }
+        let payload: [UInt8] = [1] + uint32(2) + uint32(text.count) + text + uint32(0)
+        var padding = 8 - (5 + payload.count) % 8
+        if padding < 4 { padding += 8 }
+        return Array("SSH-2.0-alidash\r\n".utf8) + uint32(1 + payload.count + padding) + [UInt8(padding)] + payload
+            + [UInt8](repeating: 0, count: padding)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let buffer = context.channel.allocator.buffer(bytes: Self.bytes(reason: reason))
+        let channel = context.channel
+        // Half-close, then read and drop what the client still sends: closing with its bytes unread would
+        // reset the connection, and the client would lose the message.
+        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(mode: .output, promise: nil) }
+        // A client that never reads or never closes cannot keep the socket: closed after a second whatever happens.
+        context.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
+    }
+
+    /// What the client sends is not read further.
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
     }
 }

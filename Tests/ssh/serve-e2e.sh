@@ -349,13 +349,17 @@ say "ok: the idle timeout holds (2 s), with a message and exit status 129"
 started=$SECONDS
 banner=$(timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$second_port; cat <&3" 2>/dev/null | head -c 100 || true)
 [ $((SECONDS - started)) -le 3 ] && echo "$banner" | grep -q '^SSH-2.0' || fail "a silent connection was not closed at the login timeout"
-refused=0
-for _ in $(seq 8); do
-  reply=$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$second_port; head -c 7 <&3" 2>/dev/null || true)
-  [ "$reply" = "SSH-2.0" ] || refused=$((refused + 1))
+# A burst of real clients: the ones over the limit are told why before any key exchange.
+set +e
+for attempt in $(seq 8); do
+  # LogLevel INFO, as a user has it (the first value given wins): OpenSSH prints a disconnect's reason at INFO.
+  ssh -o LogLevel=INFO $ssh_options -i "$work/client_key" -p "$second_port" -T "$target" > "$work/out-burst-$attempt" 2>&1
 done
-[ "$refused" -gt 0 ] && grep -q 'refused: connection rate limit for 127.0.0.1' "$work/server2.log" || fail "the connection rate limit did not hold"
-say "ok: the login timeout closes silent connections; the per-address rate limit refuses a burst"
+set -e
+grep -l 'Received disconnect from 127.0.0.1 port [0-9]*:2: too many new connections from 127.0.0.1 (6 a minute); try again in a minute.' \
+  "$work"/out-burst-* > /dev/null || fail "no refused client was told why: $(cat "$work"/out-burst-*)"
+grep -q 'refused: connection rate limit for 127.0.0.1' "$work/server2.log" || fail "the connection rate limit did not hold"
+say "ok: the login timeout closes silent connections; the per-address rate limit refuses a burst, telling each refused client why"
 
 # MARK: - Log and shutdown
 
