@@ -25,8 +25,12 @@ final class ConnectionRecord {
     var exitStatus: ExitStatus?
     var endedBy: SessionHandler.Ending?
     var outcome: String?
-    private var notes: [String] = []
+    /// Distinct notes in order, each with how often it happened.
+    private var notes: [(text: String, count: Int)] = []
     private var notesLeftOut = 0
+    /// Requests and channels refused on this connection; one that keeps asking is closed.
+    private(set) var refusals = 0
+    static let maximumRefusals = 64
 
     weak var session: SessionHandler?
     private var hasSession = false
@@ -42,7 +46,24 @@ final class ConnectionRecord {
     }
 
     func note(_ text: String) {
-        if notes.count < ConnectionRecord.maximumNotes { notes.append(text) } else { notesLeftOut += 1 }
+        if let index = notes.firstIndex(where: { $0.text == text }) {
+            notes[index].count += 1
+        } else if notes.count < ConnectionRecord.maximumNotes {
+            notes.append((text, 1))
+        } else {
+            notesLeftOut += 1
+        }
+    }
+
+    /// A refused request or channel: noted, and past the limit the connection is closed, so a client
+    /// cannot make the server hold or log more and more for it.
+    func refused(_ what: String) {
+        note(what)
+        refusals += 1
+        if refusals == ConnectionRecord.maximumRefusals + 1 {
+            note("closed after more than \(ConnectionRecord.maximumRefusals) refused requests")
+            channel.close(promise: nil)
+        }
     }
 
     func sessionOpened(_ session: SessionHandler) {
@@ -128,7 +149,8 @@ final class ConnectionRecord {
         }
         if let endedBy { parts.append("ended by \(endedBy)") }
         let leftOut = notesLeftOut > 0 ? ["\(notesLeftOut) more not listed"] : []
-        return (parts + notes + leftOut).joined(separator: "; ")
+        let noted = notes.map { $0.count == 1 ? $0.text : "\($0.text) (\($0.count) times)" }
+        return (parts + noted + leftOut).joined(separator: "; ")
     }
 }
 

@@ -152,7 +152,7 @@ public final class DashboardServer: Sendable {
         let ssh = NIOSSHHandler(role: .server(sshConfiguration), allocator: channel.allocator) { child, type in
             // One session per connection; no port forwarding (direct-tcpip) or any other channel type.
             guard type == .session, record.session == nil else {
-                record.note("channel \(type == .session ? "second session" : "forwarding") refused")
+                record.refused("channel \(type == .session ? "second session" : "forwarding") refused")
                 return child.eventLoop.makeFailedFuture(ServerSetupError("channel refused"))
             }
             let session = SessionHandler(settings: settings, record: record)

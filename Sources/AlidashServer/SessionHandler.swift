@@ -103,7 +103,11 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            guard !requestedRun, terminal == nil else { return reply(false, wanted: request.wantReply) }
+            guard !requestedRun, terminal == nil else {
+                // The first terminal stays as it was (a second pty-req once replaced it).
+                record.refused("second pty-req refused")
+                return reply(false, wanted: request.wantReply)
+            }
             let columns = request.terminalCharacterWidth, rows = request.terminalRowHeight
             if let accepted = TerminalRequest(term: request.term, columns: columns, rows: rows),
                TerminalSupport.isDrawable(accepted.term) {
@@ -115,7 +119,9 @@ final class SessionHandler: ChannelInboundHandler {
             }
             reply(true, wanted: request.wantReply)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
-            reply(!requestedRun && environment.accept(name: request.name, value: request.value), wanted: request.wantReply)
+            let accepted = !requestedRun && environment.accept(name: request.name, value: request.value)
+            if !accepted { record.refused("env \(LogText.printable(String(request.name.prefix(32)))) refused") }
+            reply(accepted, wanted: request.wantReply)
         case let request as SSHChannelRequestEvent.ShellRequest:
             run(record.forcedArguments ?? DashboardArguments(), wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:
@@ -139,7 +145,7 @@ final class SessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             // A request type the library cannot read arrives renamed (RequestFilteringGCMProtection).
             let refusedPrefix = RequestFilteringGCMProtection.refusedPrefix
-            record.note(request.subsystem.hasPrefix(refusedPrefix)
+            record.refused(request.subsystem.hasPrefix(refusedPrefix)
                 ? "\(LogText.printable(String(request.subsystem.dropFirst(refusedPrefix.count)))) refused"
                 : "subsystem \(LogText.printable(request.subsystem)) refused")
             reply(false, wanted: request.wantReply)
@@ -162,7 +168,10 @@ final class SessionHandler: ChannelInboundHandler {
     // MARK: - Starting the dashboard
 
     private func run(_ arguments: DashboardArguments, wantReply: Bool) {
-        guard !requestedRun else { return reply(false, wanted: wantReply) }
+        guard !requestedRun else {
+            record.refused("second shell or exec refused")
+            return reply(false, wanted: wantReply)
+        }
         requestedRun = true
         if let undrawableTerm {
             record.outcome = "refused: TERM \(undrawableTerm) cannot be drawn"

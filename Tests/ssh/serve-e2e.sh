@@ -197,6 +197,20 @@ wait_until 5 "the ssh -X session did not end with status 0" status_is x11 0
 wait_until 3 "no log line for the refused x11-req and break" grep -q 'result="exit 0; x11-req refused; break refused"' "$work/server.log"
 say "ok: ssh -X and ~B are refused (and logged) without ending the session"
 
+# One connection that keeps asking (OpenSSH multiplexing: every client opens another session channel on
+# the master's connection) is closed after 64 refusals, and its log line stays one short line.
+ssh_extra="-M -S $work/mux.sock" open_window mux "$port"
+wait_for mux '1 Overview │ 2 Hubs' "first frame of the multiplexing master"
+for attempt in $(seq 80); do
+  [ -S "$work/mux.sock" ] || break
+  ssh $ssh_options -S "$work/mux.sock" -o ControlMaster=no -p "$port" -T "$target" hubs > /dev/null 2>&1 || true
+done
+[ "$attempt" -le 70 ] || fail "the connection was not closed after 64 refused channels ($attempt tries)"
+wait_until 5 "the multiplexing master did not end" status_is mux 255
+wait_until 5 "no log line for the closed connection" \
+  grep -q 'channel second session refused (65 times); closed after more than 64 refused requests"$' "$work/server.log"
+say "ok: a connection that keeps opening channels is closed after 64 refusals, with one short log line"
+
 # MARK: - Refusals
 
 touch "$work/victim"
