@@ -37,7 +37,8 @@ serve: build
 
 # The end-to-end tests start the debug binary built by the first step. They run after the others,
 # on their own, so the CPU-heavy fuzz tests do not slow the terminal under test.
-# Then the real OpenSSH tests: through sshd (as root; it says it skipped otherwise) and through alidash serve.
+# Then the real OpenSSH tests: through sshd (as root; it says it skipped otherwise), through alidash serve,
+# and two alidash serve instances behind HAProxy with the PROXY protocol.
 # Last, a check that the run left nothing behind (files, /tmp, processes, the sshd test's user).
 test: deps
 	Tests/leftovers.sh before
@@ -46,6 +47,7 @@ test: deps
 	ALIDASH_BINARY="$(DEBUG_BIN)/alidash" $(SWIFT) test --skip-build --filter EndToEndTests
 	Tests/ssh/ssh-e2e.sh "$(DEBUG_BIN)/alidash"
 	Tests/ssh/serve-e2e.sh "$(DEBUG_BIN)/alidash"
+	Tests/ssh/haproxy-e2e.sh "$(DEBUG_BIN)/alidash"
 	Tests/leftovers.sh after
 
 # The alidash serve test alone (no root needed).
@@ -63,7 +65,7 @@ test-ssh: deps release
 
 # The one list of Debian packages: what building needs, then what the tests need on top.
 RUN_PACKAGES = libncurses-dev
-TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server python3 procps
+TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 procps
 BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
 
 # Installs the packages that are missing: as root with `apt-get update` first (a fresh machine's package
@@ -75,6 +77,7 @@ define install_missing
 			libncurses-dev) [ -e /usr/include/ncursesw/curses.h ] ;; \
 			openssh-client) command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 ;; \
 			openssh-server) [ -x /usr/sbin/sshd ] ;; \
+			haproxy) [ -x /usr/sbin/haproxy ] ;; \
 			procps) command -v pgrep >/dev/null 2>&1 && command -v ps >/dev/null 2>&1 ;; \
 			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 || /usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 ;; \
 			*) command -v "$$package" >/dev/null 2>&1 ;; \

@@ -11,7 +11,7 @@ snapshot() {
   { git status --porcelain 2>/dev/null | sed 's/^/tree: /'
     ls -A /tmp 2>/dev/null | grep -E '^(alidash|tmux-|TemporaryDirectory)' | sed 's/^/tmp: /'
     ls -A /tmp/tmux-"$(id -u)" 2>/dev/null | sed 's/^/tmux socket: /'
-    for name in alidash alidash-serve sshd tmux; do
+    for name in alidash alidash-serve sshd tmux haproxy; do
       pgrep -x "$name" >/dev/null 2>&1 && pgrep -a -x "$name" | sed "s/^[0-9]* /process: /"
     done
     id alidash-sshtest >/dev/null 2>&1 && echo "user: alidash-sshtest"

@@ -5,6 +5,8 @@ import NIOSSH
 /// What the log line of one connection says; filled in as the connection goes. Lives on its event loop.
 final class ConnectionRecord {
     let address: String
+    /// The load balancer's address, when the visitor's came in a PROXY protocol header.
+    let balancer: String?
     let channel: Channel
     let registry: ServerRegistry
     private let started = NIODeadline.now()
@@ -39,8 +41,9 @@ final class ConnectionRecord {
     private var logged = false
     private var loginTimer: Scheduled<Void>?
 
-    init(address: String, channel: Channel, registry: ServerRegistry) {
+    init(address: String, balancer: String? = nil, channel: Channel, registry: ServerRegistry) {
         self.address = address
+        self.balancer = balancer
         self.channel = channel
         self.registry = registry
     }
@@ -117,6 +120,7 @@ final class ConnectionRecord {
 
     var logLine: String {
         var fields = ["connection", "from=\(address)"]
+        if let balancer { fields.append("via=\(balancer)") }
         fields.append("key=" + (keyFingerprint ?? refusedKeys.last.map { "\($0) (refused)" } ?? "none"))
         if let terminal { fields += ["term=\(terminal.term)", "size=\(terminal.columns)x\(terminal.rows)"] }
         if let arguments, arguments != DashboardArguments() {

@@ -75,9 +75,12 @@ public final class DashboardServer: Sendable {
         public var limits: ServerLimits
         /// The `alidash` binary every session runs.
         public var dashboardPath: String
+        /// Every connection starts with a PROXY protocol header (v1 or v2) naming the real visitor.
+        public var proxyProtocol: Bool
 
         public init(host: String, port: Int, hostKey: NIOSSHPrivateKey, access: AccessPolicy, limits: ServerLimits,
-                    dashboardPath: String) {
+                    dashboardPath: String, proxyProtocol: Bool = false) {
+            self.proxyProtocol = proxyProtocol
             self.host = host
             self.port = port
             self.hostKey = hostKey
@@ -126,11 +129,31 @@ public final class DashboardServer: Sendable {
 
     private static func setUpConnection(_ channel: Channel, configuration: Configuration, settings: SessionSettings,
                                         registry: ServerRegistry) throws {
-        let address = channel.remoteAddress?.ipAddress ?? "unknown"
-        let record = ConnectionRecord(address: address, channel: channel, registry: registry)
+        let socketAddress = channel.remoteAddress?.ipAddress ?? "unknown"
+        if configuration.proxyProtocol {
+            // The visitor's address is known only once the header is read.
+            try channel.pipeline.syncOperations.addHandler(PreambleHandler(
+                socketAddress: socketAddress, timeout: configuration.limits.loginTimeout) { visitor, balancer in
+                try admitConnection(channel, visitor: visitor, balancer: balancer, configuration: configuration,
+                                    settings: settings, registry: registry)
+            })
+        } else {
+            let record = try admitConnection(channel, visitor: socketAddress, balancer: nil, configuration: configuration,
+                                             settings: settings, registry: registry)
+            try channel.pipeline.syncOperations.addHandler(PreambleHandler(socketAddress: socketAddress, record: record),
+                                                           position: .first)
+        }
+    }
+
+    /// Admits the visitor (limits by their address) and sets up SSH, or the refusal; nil when refused.
+    private static func admitConnection(_ channel: Channel, visitor address: String, balancer: String?,
+                                        configuration: Configuration, settings: SessionSettings,
+                                        registry: ServerRegistry) throws -> ConnectionRecord? {
+        let record = ConnectionRecord(address: address, balancer: balancer, channel: channel, registry: registry)
         if let refusal = registry.admit(NIOLoopBound(record, eventLoop: channel.eventLoop), address: address,
                                         id: ObjectIdentifier(channel)) {
-            ServerLog.write("connection from=\(address) result=\"refused: \(refusal)\"")
+            let via = balancer.map { " via=\($0)" } ?? ""
+            ServerLog.write("connection from=\(address)\(via) result=\"refused: \(refusal)\"")
             let limits = configuration.limits
             let reason = switch refusal {
             case "shutting down": "alidash serve is shutting down; try again later."
@@ -138,7 +161,7 @@ public final class DashboardServer: Sendable {
             default: "too many new connections from \(address) (\(limits.connectionsPerMinute) a minute); try again in a minute."
             }
             try channel.pipeline.syncOperations.addHandler(RefusalHandler(reason: reason))
-            return
+            return nil
         }
         var sshConfiguration = SSHServerConfiguration(
             hostKeys: [configuration.hostKey],
@@ -165,6 +188,7 @@ public final class DashboardServer: Sendable {
         }
         try channel.pipeline.syncOperations.addHandlers(
             ssh, ConnectionHandler(record: record, loginTimeout: configuration.limits.loginTimeout))
+        return record
     }
 
     /// Ends every session (each dashboard gets SIGHUP, then SIGKILL after the grace period), waits for them
@@ -234,7 +258,20 @@ final class RefusalHandler: ChannelInboundHandler {
             + [UInt8](repeating: 0, count: padding)
     }
 
+    private var sent = false
+
+    /// Behind a balancer the connection is long active when this handler is added.
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { send(context: context) }
+    }
+
     func channelActive(context: ChannelHandlerContext) {
+        send(context: context)
+    }
+
+    private func send(context: ChannelHandlerContext) {
+        guard !sent else { return }
+        sent = true
         let buffer = context.channel.allocator.buffer(bytes: Self.bytes(reason: reason))
         let channel = context.channel
         // Half-close, then read and drop what the client still sends: closing with its bytes unread would

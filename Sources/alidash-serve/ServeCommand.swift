@@ -37,8 +37,12 @@ struct ServeCommand: ParsableCommand {
             help: ArgumentHelp("Only the public keys in this file (OpenSSH authorized_keys format) get in.", valueName: "file"))
     var authorizedKeys: String?
 
-    @Flag(name: .customLong("public"), help: "Let anyone with an SSH key in (instead of --authorized-keys).")
+    @Flag(name: .customLong("public"), help: "Let anyone in, with or without an SSH key (instead of --authorized-keys).")
     var isPublic = false
+
+    @Flag(name: .customLong("proxy-protocol"), help: ArgumentHelp(
+        "Every connection starts with a PROXY protocol header (v1 or v2, as HAProxy's send-proxy-v2 sends) naming the visitor; connections without one are closed. Only behind a load balancer: anyone who reaches the port directly could claim any address."))
+    var proxyProtocol = false
 
     @Option(name: .customLong("max-sessions"), help: "Dashboards running at once.")
     var maxSessions = ServerLimits().maximumSessions
@@ -107,12 +111,14 @@ struct ServeCommand: ParsableCommand {
             ServerLog.write("host key \(hostKey)\(created ? " (created)" : ""): \(key.fingerprint)")
             ServerLog.write("known_hosts line: [HOST]:\(port) \(key.publicKeyLine)")
             let server = DashboardServer(configuration: .init(
-                host: host, port: port, hostKey: key.sshKey, access: policy, limits: limits, dashboardPath: dashboardPath))
+                host: host, port: port, hostKey: key.sshKey, access: policy, limits: limits, dashboardPath: dashboardPath,
+                proxyProtocol: proxyProtocol))
             let stop = StopSignals()
             let address = try server.start()
             ServerLog.write("listening on \(address.ipAddress ?? host):\(address.port ?? port); "
                 + "limits: \(maxSessions) sessions, \(connectionsPerMinute) connections/min per address, "
-                + "login \(Int(loginTimeout)) s, idle \(Int(idleTimeout)) s, session \(Int(sessionTimeout)) s")
+                + "login \(Int(loginTimeout)) s, idle \(Int(idleTimeout)) s, session \(Int(sessionTimeout)) s"
+                + (proxyProtocol ? "; PROXY protocol header required" : ""))
             let signal = stop.wait()
             ServerLog.write("signal \(signal): ending \(server.openConnections) connection(s)")
             server.shutDown()
