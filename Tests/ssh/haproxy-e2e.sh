@@ -32,16 +32,8 @@ for tool in haproxy ssh ssh-keygen python3; do
 done
 haproxy=$(command -v haproxy || echo /usr/sbin/haproxy)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for_port() {
-  for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.025; done
-  fail "nothing listens on port $1"
-}
-wait_until() {
-  local seconds=$1 what=$2; shift 2
-  for _ in $(seq $((seconds * 40))); do "$@" && return 0; sleep 0.025; done
-  fail "$what"
-}
+# shellcheck source=Tests/ssh/helpers.sh
+. "$(dirname "$0")/helpers.sh"
 
 ssh-keygen -q -t ed25519 -N '' -f "$work/client_key"
 cp "$work/client_key.pub" "$work/authorized_keys"

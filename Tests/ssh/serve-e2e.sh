@@ -39,17 +39,8 @@ done
 grep -qa NIOSSHHandler "$(dirname "$binary")/alidash-serve" || fail "alidash-serve does not contain the SSH library"
 ! grep -qa -e NIOSSHHandler -e NIOPosix "$binary" || fail "the dashboard binary contains NIO"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for_port() {
-  for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.025; done
-  fail "nothing listens on port $1"
-}
-# Polls until a command succeeds (never a fixed sleep): wait_until SECONDS WHAT COMMAND...
-wait_until() {
-  local seconds=$1 what=$2; shift 2
-  for _ in $(seq $((seconds * 40))); do "$@" && return 0; sleep 0.025; done
-  fail "$what"
-}
+# shellcheck source=Tests/ssh/helpers.sh
+. "$(dirname "$0")/helpers.sh"
 screen_has() { capture "$1" | grep -qE -- "$2"; }
 wait_for() { wait_until 5 "$3: no /$2/ in window $1" screen_has "$1" "$2"; }
 dashboards() { pgrep -P "$1" -x alidash 2>/dev/null | wc -l; }
