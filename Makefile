@@ -48,6 +48,7 @@ test: deps
 	Tests/ssh/ssh-e2e.sh "$(DEBUG_BIN)/alidash"
 	Tests/ssh/serve-e2e.sh "$(DEBUG_BIN)/alidash"
 	Tests/ssh/haproxy-e2e.sh "$(DEBUG_BIN)/alidash"
+	Tests/ssh/systemd-unit.sh "$(DEBUG_BIN)/alidash"
 	Tests/leftovers.sh after
 
 # The alidash serve test alone (no root needed).
