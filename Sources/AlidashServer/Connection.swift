@@ -65,6 +65,7 @@ final class ConnectionRecord {
         refusals += 1
         if refusals == ConnectionRecord.maximumRefusals + 1 {
             note("closed after more than \(ConnectionRecord.maximumRefusals) refused requests")
+            ServerMetrics.refused("too many refused requests")
             channel.close(promise: nil)
         }
     }
@@ -114,22 +115,24 @@ final class ConnectionRecord {
     private func logIfDone() {
         guard connectionClosed, !hasSession || sessionDone, !logged else { return }
         logged = true
-        ServerLog.write(logLine)
+        ServerLog.connection(logFields)
+        ServerMetrics.connectionEnded(self)
         registry.connectionEnded(ObjectIdentifier(channel))
     }
 
-    var logLine: String {
-        var fields = ["connection", "from=\(address)"]
-        if let balancer { fields.append("via=\(balancer)") }
-        fields.append("key=" + (keyFingerprint ?? refusedKeys.last.map { "\($0) (refused)" } ?? "none"))
-        if let terminal { fields += ["term=\(terminal.term)", "size=\(terminal.columns)x\(terminal.rows)"] }
+    /// The connection's log fields, in the order the text line shows them.
+    var logFields: [(String, String)] {
+        var fields = [("from", address)]
+        if let balancer { fields.append(("via", balancer)) }
+        fields.append(("key", keyFingerprint ?? refusedKeys.last.map { "\($0) (refused)" } ?? "none"))
+        if let terminal { fields += [("term", terminal.term), ("size", "\(terminal.columns)x\(terminal.rows)")] }
         if let arguments, arguments != DashboardArguments() {
-            fields.append("options=\"\(arguments.options.joined(separator: " "))\"")
+            fields.append(("options", arguments.options.joined(separator: " ")))
         }
         let seconds = Double((NIODeadline.now() - started).nanoseconds) / 1e9
-        fields.append("duration=" + String(format: "%.1fs", seconds))
-        fields.append("result=\"\(result)\"")
-        return fields.joined(separator: " ")
+        fields.append(("duration", String(format: "%.1fs", seconds)))
+        fields.append(("result", result))
+        return fields
     }
 
     private var result: String {
@@ -185,22 +188,6 @@ final class ConnectionHandler: ChannelInboundHandler {
             record.note(description)
         }
         context.close(promise: nil)
-    }
-}
-
-// MARK: - Log
-
-/// One line per event on standard error, written whole.
-public enum ServerLog {
-    public static func write(_ text: String) {
-        let line = "alidash-serve: " + Date().formatted(.iso8601) + " " + text + "\n"
-        var bytes = Array(line.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            bytes = bytes.dropFirst(written)
-        }
     }
 }
 

@@ -32,12 +32,16 @@ final class ServerRegistry: Sendable {
             if state.connections.count >= limits.maximumConnections { return "too many connections" }
             if !state.limiter.admit(address, now: now) { return "connection rate limit for \(address)" }
             state.connections[id] = record
+            ServerMetrics.connections.record(state.connections.count)
             return nil
         }
     }
 
     func connectionEnded(_ id: ObjectIdentifier) {
-        state.withLockedValue { _ = $0.connections.removeValue(forKey: id) }
+        state.withLockedValue { state in
+            _ = state.connections.removeValue(forKey: id)
+            ServerMetrics.connections.record(state.connections.count)
+        }
     }
 
     var connectionCount: Int { state.withLockedValue { $0.connections.count } }
@@ -46,12 +50,16 @@ final class ServerRegistry: Sendable {
         state.withLockedValue { state in
             guard state.sessions < limits.maximumSessions, !state.shuttingDown else { return false }
             state.sessions += 1
+            ServerMetrics.sessions.record(state.sessions)
             return true
         }
     }
 
     func releaseSession() {
-        state.withLockedValue { $0.sessions -= 1 }
+        state.withLockedValue { state in
+            state.sessions -= 1
+            ServerMetrics.sessions.record(state.sessions)
+        }
     }
 
     /// Refuses new connections from now on and returns the open ones.
@@ -152,8 +160,8 @@ public final class DashboardServer: Sendable {
         let record = ConnectionRecord(address: address, balancer: balancer, channel: channel, registry: registry)
         if let refusal = registry.admit(NIOLoopBound(record, eventLoop: channel.eventLoop), address: address,
                                         id: ObjectIdentifier(channel)) {
-            let via = balancer.map { " via=\($0)" } ?? ""
-            ServerLog.write("connection from=\(address)\(via) result=\"refused: \(refusal)\"")
+            ServerLog.connection([("from", address)] + (balancer.map { [("via", $0)] } ?? []) + [("result", "refused: \(refusal)")])
+            ServerMetrics.refused(refusal)
             let limits = configuration.limits
             let reason = switch refusal {
             case "shutting down": "alidash serve is shutting down; try again later."
@@ -207,13 +215,16 @@ public final class DashboardServer: Sendable {
     }
 
     public var openConnections: Int { registry.connectionCount }
+
+    /// The server's event loops, for other listeners (the metrics endpoint) that end with it.
+    public var eventLoopGroup: any EventLoopGroup { group }
 }
 
 // MARK: - Listening errors
 
 extension ServerSetupError {
     /// Why the server cannot listen, in words a new user can act on instead of the raw NIO error.
-    static func cannotListen(host: String, port: Int, error: any Error) -> ServerSetupError {
+    public static func cannotListen(host: String, port: Int, error: any Error) -> ServerSetupError {
         let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         let reason: String
         switch error {

@@ -139,7 +139,8 @@ final class PreambleHandler: ChannelInboundHandler, RemovableChannelHandler {
         // Nothing is sent before the header: the server's version line waits for the admission.
         let address = socketAddress, seconds = timeout
         timer = context.eventLoop.assumeIsolated().scheduleTask(in: .fractionalSeconds(seconds)) {
-            ServerLog.write("connection via=\(address) result=\"closed: no PROXY header within \(seconds.formatted()) s\"")
+            ServerLog.connection([("via", address), ("result", "closed: no PROXY header within \(seconds.formatted()) s")])
+            ServerMetrics.refused("no PROXY header")
             context.close(promise: nil)
         }
     }
@@ -156,7 +157,8 @@ final class PreambleHandler: ChannelInboundHandler, RemovableChannelHandler {
             case .needMore:
                 return
             case .invalid(let reason):
-                ServerLog.write("connection via=\(socketAddress) result=\"refused: \(LogText.printable(reason))\"")
+                ServerLog.connection([("via", socketAddress), ("result", "refused: \(LogText.printable(reason))")])
+                ServerMetrics.refused("bad PROXY header")
                 return context.close(promise: nil)
             case .header(let source, let length):
                 timer?.cancel()
@@ -178,7 +180,8 @@ final class PreambleHandler: ChannelInboundHandler, RemovableChannelHandler {
             if let record {
                 record.outcome = what
             } else {
-                ServerLog.write("connection from=\(socketAddress) result=\"\(what)\"")
+                ServerLog.connection([("from", socketAddress), ("result", what)])
+                ServerMetrics.refused("not SSH")
             }
             return context.close(promise: nil)
         }

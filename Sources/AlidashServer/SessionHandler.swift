@@ -56,6 +56,7 @@ final class SessionHandler: ChannelInboundHandler {
     private var timers: [Scheduled<Void>] = []
     private var idleTimer: Scheduled<Void>?
     private(set) var finished = false
+    private var sessionStarted: NIODeadline?
 
     init(settings: SessionSettings, record: ConnectionRecord) {
         self.settings = settings
@@ -72,6 +73,7 @@ final class SessionHandler: ChannelInboundHandler {
         let message = unwrapInboundIn(data)
         guard message.type == .channel, case .byteBuffer(let bytes) = message.data, let terminalChannel else { return }
         lastActivity = .now()
+        ServerMetrics.bytesIn.increment(by: bytes.readableBytes)
         terminalChannel.writeAndFlush(bytes, promise: nil)
         if !terminalChannel.isWritable {
             // The dashboard is not reading: stop taking the client's keys until it does.
@@ -133,6 +135,7 @@ final class SessionHandler: ChannelInboundHandler {
                 run(arguments, wantReply: request.wantReply)
             } else {
                 record.refusedCommand = request.command
+                ServerMetrics.refused("command")
                 refuse(DashboardArguments.usage, wantReply: request.wantReply)
             }
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
@@ -175,14 +178,17 @@ final class SessionHandler: ChannelInboundHandler {
         requestedRun = true
         if let undrawableTerm {
             record.outcome = "refused: TERM \(undrawableTerm) cannot be drawn"
+            ServerMetrics.refused("terminal")
             return refuse(TerminalSupport.refusal(term: undrawableTerm), wantReply: wantReply)
         }
         guard let terminal, let context else {
+            ServerMetrics.refused("no terminal")
             return refuse("alidash serve shows an interactive dashboard and needs a terminal: connect with ssh -t HOST.",
                           wantReply: wantReply)
         }
         guard settings.registry.acquireSession() else {
             record.outcome = "refused: server full"
+            ServerMetrics.refused("server full")
             return refuse("alidash serve: the server is full (\(settings.limits.maximumSessions) sessions); try again later.",
                           wantReply: wantReply)
         }
@@ -197,6 +203,7 @@ final class SessionHandler: ChannelInboundHandler {
             return refuse("alidash serve: the dashboard could not start.", wantReply: wantReply)
         }
         self.process = process
+        sessionStarted = .now()
         record.sessionStarted(arguments: arguments)
         reply(true, wanted: wantReply)
         lastActivity = .now()
@@ -234,6 +241,7 @@ final class SessionHandler: ChannelInboundHandler {
     func terminalOutput(_ bytes: ByteBuffer) {
         guard let context, !clientGone else { return }
         lastActivity = .now()
+        ServerMetrics.bytesOut.increment(by: bytes.readableBytes)
         let promise = context.eventLoop.makePromise(of: Void.self)
         context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(bytes))), promise: promise)
         lastWrite = promise.futureResult
@@ -350,6 +358,7 @@ final class SessionHandler: ChannelInboundHandler {
     private func finish() {
         guard !finished else { return }
         finished = true
+        if let sessionStarted { ServerMetrics.sessionDuration.recordNanoseconds((NIODeadline.now() - sessionStarted).nanoseconds) }
         timers.forEach { $0.cancel() }
         timers = []
         idleTimer?.cancel()

@@ -1,4 +1,5 @@
 import AlidashServer
+import NIOCore
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -59,6 +60,16 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("session-timeout"), help: "Seconds a session may last at most.")
     var sessionTimeout = ServerLimits().sessionTimeout
 
+    @Option(name: .customLong("log-format"), help: ArgumentHelp(
+        "How log lines look on standard error: text (one line, key=value fields) or json (one object per line).",
+        valueName: "text|json"))
+    var logFormat = "text"
+
+    @Option(name: .customLong("metrics"), help: ArgumentHelp(
+        "Serve Prometheus metrics at http://HOST:PORT/metrics (off unless given; never the SSH port).",
+        valueName: "host:port"))
+    var metrics: String?
+
     @Option(name: .customLong("dashboard"),
             help: ArgumentHelp("The alidash binary to run (default: the one beside this program).", valueName: "path"))
     var dashboard: String?
@@ -68,6 +79,17 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("say who may connect: --authorized-keys FILE, or --public to let anyone with a key in.")
         }
         guard (1...65535).contains(port) || port == 0 else { throw ValidationError("--port must be between 1 and 65535.") }
+        guard LogFormat(rawValue: logFormat) != nil else {
+            throw ValidationError("--log-format must be text or json (got \(logFormat)).")
+        }
+        if let metrics {
+            guard let (_, metricsPort) = Self.hostAndPort(metrics) else {
+                throw ValidationError("--metrics must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:9100 (got \(metrics)).")
+            }
+            guard metricsPort != port else {
+                throw ValidationError("--metrics must not use the SSH port \(port): pick another, such as 9100.")
+            }
+        }
         // Every value within a range the server can keep (a 1e300 s timer or 2^62 sessions crashed it before).
         let ranges = ServerLimits.allowedRanges
         try Self.check("--max-sessions", maxSessions, within: ranges.sessions)
@@ -75,6 +97,16 @@ struct ServeCommand: ParsableCommand {
         try Self.check("--login-timeout", loginTimeout, within: ranges.loginTimeout)
         try Self.check("--idle-timeout", idleTimeout, within: ranges.idleTimeout)
         try Self.check("--session-timeout", sessionTimeout, within: ranges.sessionTimeout)
+    }
+
+    /// "127.0.0.1:9100", "[::1]:9100" or "localhost:9100".
+    static func hostAndPort(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (1...65535).contains(port) else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, !host.contains(" ") else { return nil }
+        return (host, port)
     }
 
     private static func check(_ name: String, _ value: Int, within range: ClosedRange<Int>) throws {
@@ -91,6 +123,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        ServerLog.bootstrap(format: LogFormat(rawValue: logFormat) ?? .text)
+        let metricsRegistry = metrics == nil ? nil : ServerMetrics.bootstrapPrometheus()
         let limits = ServerLimits(maximumSessions: maxSessions, connectionsPerMinute: connectionsPerMinute,
                                   loginTimeout: loginTimeout, idleTimeout: idleTimeout, sessionTimeout: sessionTimeout)
         do {
@@ -101,30 +135,41 @@ struct ServeCommand: ParsableCommand {
             let policy: AccessPolicy
             if let authorizedKeys {
                 let keys = try AuthorizedKeys.load(path: authorizedKeys)
-                keys.warnings.forEach { ServerLog.write("warning: " + $0) }
-                ServerLog.write("access: \(keys.usableCount) key\(keys.usableCount == 1 ? "" : "s") from \(authorizedKeys)")
+                keys.warnings.forEach { ServerLog.warning($0) }
+                ServerLog.info("access: \(keys.usableCount) key\(keys.usableCount == 1 ? "" : "s") from \(authorizedKeys)")
                 policy = .keys(keys.lines)
             } else {
-                ServerLog.write("WARNING: --public: anyone gets the dashboard, with or without an SSH key")
+                ServerLog.warning("--public: anyone gets the dashboard, with or without an SSH key")
                 policy = .anyone
             }
-            ServerLog.write("host key \(hostKey)\(created ? " (created)" : ""): \(key.fingerprint)")
-            ServerLog.write("known_hosts line: [HOST]:\(port) \(key.publicKeyLine)")
+            ServerLog.info("host key \(hostKey)\(created ? " (created)" : ""): \(key.fingerprint)")
+            ServerLog.info("known_hosts line: [HOST]:\(port) \(key.publicKeyLine)")
             let server = DashboardServer(configuration: .init(
                 host: host, port: port, hostKey: key.sshKey, access: policy, limits: limits, dashboardPath: dashboardPath,
                 proxyProtocol: proxyProtocol))
             let stop = StopSignals()
             let address = try server.start()
-            ServerLog.write("listening on \(address.ipAddress ?? host):\(address.port ?? port); "
+            ServerLog.info("listening on \(address.ipAddress ?? host):\(address.port ?? port); "
                 + "limits: \(maxSessions) sessions, \(connectionsPerMinute) connections/min per address, "
                 + "login \(Int(loginTimeout)) s, idle \(Int(idleTimeout)) s, session \(Int(sessionTimeout)) s"
                 + (proxyProtocol ? "; PROXY protocol header required" : ""))
+            if let metrics, let metricsRegistry, let (metricsHost, metricsPort) = Self.hostAndPort(metrics) {
+                let bound: SocketAddress
+                do {
+                    bound = try MetricsEndpoint(registry: metricsRegistry)
+                        .start(host: metricsHost, port: metricsPort, group: server.eventLoopGroup)
+                } catch {
+                    server.shutDown()
+                    throw ServerSetupError.cannotListen(host: metricsHost, port: metricsPort, error: error)
+                }
+                ServerLog.info("metrics at http://\(metrics)/metrics (port \(bound.port ?? metricsPort))")
+            }
             let signal = stop.wait()
-            ServerLog.write("signal \(signal): ending \(server.openConnections) connection(s)")
+            ServerLog.info("signal \(signal): ending \(server.openConnections) connection(s)")
             server.shutDown()
-            ServerLog.write("stopped")
+            ServerLog.info("stopped")
         } catch let error as ServerSetupError {
-            ServerLog.write("error: \(error.description)")
+            ServerLog.error(error.description)
             throw ExitCode(error.exitCode)
         }
     }

@@ -47,7 +47,7 @@ for port in "$first" "$second"; do
   wait_for_port "$port"
 done
 "$binary" serve --host 127.0.0.1 --port "$plain" --host-key "$work/host_key" --authorized-keys "$work/authorized_keys" \
-  2> "$work/server-plain.log" &
+  --log-format json 2> "$work/server-plain.log" &
 pids+=($!)
 wait_for_port "$plain"
 
@@ -121,9 +121,16 @@ ssh $ssh_options -p "$first" -T visitor@127.0.0.1 > /dev/null 2>&1
 ssh $ssh_options -o ProxyCommand="$here/proxy-header.py %h %p v1 198.51.100.9" -p "$first" -T visitor@127.0.0.1 > "$work/out-v1" 2>&1
 set -e
 wait_until 3 "no refusal of an unexpected header" \
-  grep -q 'result="refused: a PROXY protocol header, but --proxy-protocol is not set"' "$work/server-plain.log"
+  grep -q '"from":"127.0.0.1",.*"result":"refused: a PROXY protocol header, but --proxy-protocol is not set"}$' "$work/server-plain.log"
+# --log-format json: every line of that server is one JSON object with time, level and message.
+python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    entry = json.loads(line)
+    assert {"time", "level", "message"} <= entry.keys(), line
+' "$work/server-plain.log" || fail "the JSON log has a line that is not a JSON object with time, level and message"
 wait_until 3 "no refusal of a missing header" grep -q 'result="refused: no PROXY protocol header"' "$work/server-$first.log"
 grep -q 'needs a terminal' "$work/out-v1" && grep -q 'connection from=198.51.100.9 via=127.0.0.1' "$work/server-$first.log" \
   || fail "a PROXY v1 header was not read"
-say "ok: PROXY v1 and v2 are read; a header without --proxy-protocol, or none with it, is refused and logged"
+say "ok: PROXY v1 and v2 are read; a header without --proxy-protocol, or none with it, is refused and logged (as JSON lines with --log-format json)"
 say "passed"

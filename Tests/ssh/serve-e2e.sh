@@ -58,8 +58,9 @@ port=$(free_port)
 second_port=$(free_port)
 
 # Through `alidash serve`, which execs alidash-serve: the pid stays the server's.
+metrics_port=$(free_port)
 "$binary" serve --host 127.0.0.1 --port "$port" --host-key "$work/host_key" \
-  --authorized-keys "$work/authorized_keys" --max-sessions 2 --rate 100 2> "$work/server.log" &
+  --authorized-keys "$work/authorized_keys" --max-sessions 2 --rate 100 --metrics "127.0.0.1:$metrics_port" 2> "$work/server.log" &
 server_pid=$!
 wait_for_port "$port"
 # A second, public server for the short timeouts and the rate limit.
@@ -227,10 +228,10 @@ set -e
 [ "$status_rsa" = 255 ] || fail "an RSA key was not refused: $(cat "$work/out-rsa")"
 wait_until 3 "no log line explaining the RSA refusal" grep -q 'result="refused: no ed25519 or ECDSA key offered (tried: none); only ed25519 and ECDSA keys are accepted"' "$work/server.log"
 [ "$status_ecdsa" = 1 ] || fail "a listed ECDSA key was not let in (status $status_ecdsa)"
-wait_until 3 "no log line for the refused key" grep -q "key=$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}') (refused)" "$work/server.log"
+wait_until 3 "no log line for the refused key" grep -q "key=\"$(ssh-keygen -l -f "$work/stranger_key" | awk '{print $2}') (refused)\"" "$work/server.log"
 say "ok: an unlisted key is refused (and logged), an RSA key is refused (the log says why), ECDSA keys work"
 
-grep -q 'WARNING: --public: anyone gets the dashboard, with or without an SSH key' "$work/server2.log" || fail "--public gave no warning"
+grep -q 'warning: --public: anyone gets the dashboard, with or without an SSH key' "$work/server2.log" || fail "--public gave no warning"
 set +e
 ssh_to "$second_port" stranger_key -T "$target" > "$work/out-public" 2>&1; status_public=$?
 # No key at all: no identity files, no agent; OpenSSH asks "none" first, which --public accepts.
@@ -239,7 +240,7 @@ SSH_AUTH_SOCK= ssh $ssh_options -o IdentityFile=none -o PubkeyAuthentication=no 
 set -e
 [ "$status_public" = 1 ] && grep -q 'needs a terminal' "$work/out-public" || fail "--public did not let any key in: $(cat "$work/out-public")"
 [ "$status_nokey" = 1 ] && grep -q 'needs a terminal' "$work/out-nokey" || fail "--public did not let a visitor without a key in: $(cat "$work/out-nokey")"
-wait_until 3 "no log line for the visitor without a key" grep -q 'key=none (--public)' "$work/server2.log"
+wait_until 3 "no log line for the visitor without a key" grep -q 'key="none (--public)"' "$work/server2.log"
 set +e
 SSH_AUTH_SOCK= ssh $ssh_options -o IdentityFile=none -o PubkeyAuthentication=no -p "$port" -T "$target" > "$work/out-nokey-private" 2>&1; status_private=$?
 set -e
@@ -372,6 +373,24 @@ fields="key=$(ssh-keygen -l -f "$work/client_key" | awk '{print $2}') term=xterm
 grep -q "from=127.0.0.1 $fields duration=[0-9.]*s result=\"exit 129\"" "$work/server.log" || fail "log line lacks address, key, TERM or size"
 grep -q 'options="--lang de --color never --pane hubs" duration=.* result="exit 0"' "$work/server.log" || fail "log line lacks options or exit"
 say "ok: one log line per connection with address, key fingerprint, TERM, size, duration and result"
+
+# Prometheus metrics of everything above, from the metrics port (never the SSH port).
+scrape() { python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' "$1"; }
+scrape "http://127.0.0.1:$metrics_port/metrics" > "$work/metrics.txt" || fail "no metrics at 127.0.0.1:$metrics_port"
+for series in '^alidash_sessions 1' '^alidash_logins_total{result="accepted"} [1-9]' '^alidash_logins_total{result="refused"} [1-9]' \
+  '^alidash_refusals_total{reason="command"} [1-9]' '^alidash_refusals_total{reason="server_full"} 1$' \
+  '^alidash_refusals_total{reason="too_many_refused_requests"} 1$' '^alidash_bytes_total{direction="in"} [1-9]' \
+  '^alidash_bytes_total{direction="out"} [1-9]' '^alidash_session_duration_seconds_count [1-9]' \
+  '^alidash_session_duration_seconds_bucket{le="\+Inf"} [1-9]'; do
+  grep -qE "$series" "$work/metrics.txt" || fail "no /$series/ in the metrics: $(cat "$work/metrics.txt")"
+done
+! python3 -c 'import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=5)' "http://127.0.0.1:$metrics_port/" 2>/dev/null \
+  || fail "the metrics port answered 200 outside /metrics"
+set +e
+timeout 10 "$binary" serve --host 127.0.0.1 --port 2222 --public --metrics 127.0.0.1:2222 2> "$work/server-metrics.log"; status_metrics=$?
+set -e
+[ "$status_metrics" = 64 ] && grep -q 'must not use the SSH port 2222' "$work/server-metrics.log" || fail "--metrics on the SSH port was not refused"
+say "ok: --metrics serves sessions, logins, refusals by reason, bytes and session durations in the Prometheus format; never on the SSH port"
 
 kill -TERM "$server_pid"
 wait_until 6 "the session did not end on SIGTERM" status_is first 129
