@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "AlidashServer",
             dependencies: [
-                "CPseudoTerminal", "AlidashUI",
+                "CPseudoTerminal", "AlidashUI", "AlidashModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import AlidashModel
 import Foundation
 import Logging
 #if canImport(Glibc)
@@ -71,22 +72,7 @@ struct ServerLogHandler: LogHandler {
         return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ value: String) -> String { ExportTable.jsonString(value) }
 
     static func writeLine(_ line: String) {
         var bytes = Array((line + "\n").utf8)[...]

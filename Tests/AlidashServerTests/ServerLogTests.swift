@@ -24,5 +24,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
         #expect(object?["message"] == "bad \"file\"\n\u{1B}[31m\u{2028}")
         #expect(object?["result"] == "exit 0" && object?["via"] == "10.0.0.1")
+        // Bidirectional controls (a "Trojan Source" reordering) are escaped too.
+        #expect(ServerLogHandler.jsonString("a\u{202E}b\u{2066}c") == "\"a\\u202eb\\u2066c\"")
     }
 }

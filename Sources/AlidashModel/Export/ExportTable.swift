@@ -73,7 +73,9 @@ public struct ExportTable: Sendable {
         }
     }
 
-    static func jsonString(_ text: String) -> String {
+    /// A JSON string literal. Besides what JSON requires, C1 controls, the line and paragraph separators
+    /// and the bidirectional controls are escaped, so no reader's terminal or editor is steered by them.
+    public static func jsonString(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -83,7 +85,9 @@ public struct ExportTable: Sendable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || (0x2028...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E
+                    || scalar.value == 0x200F || scalar.value == 0x061C {
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
