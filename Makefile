@@ -15,7 +15,7 @@ DEBUG_BIN = $$($(BUILD) --show-bin-path)
 RELEASE = $(BUILD) -c release --static-swift-stdlib
 RELEASE_BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench install uninstall bench clean
+.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench deps-load install uninstall bench clean
 
 all: build
 
@@ -55,9 +55,10 @@ test: deps
 test-serve: deps build
 	Tests/ssh/serve-e2e.sh "$(DEBUG_BIN)/alidash"
 
-# Not part of `make test`: 50 SSH sessions for a minute against the release build, with memory and CPU figures.
-load-test-serve: deps release
-	Tests/ssh/serve-load.sh "$(RELEASE_BIN)/alidash"
+# Not part of `make test`: SESSIONS visitors at once (1000 by default) against the release build from one
+# asyncssh client, TYPERS of them typing for DURATION seconds, with memory, CPU and round-trip figures.
+load-test-serve: deps deps-load release
+	Tests/ssh/serve-crowd.sh "$(RELEASE_BIN)/alidash"
 
 # The OpenSSH test alone, with the release binary that `make install` installs (needs root: it creates
 # a user and runs a private sshd on 127.0.0.1).
@@ -68,6 +69,7 @@ test-ssh: deps release
 RUN_PACKAGES = libncurses-dev
 TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 procps
 BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
+LOAD_PACKAGES = $(TEST_PACKAGES) python3-asyncssh
 
 # Installs the packages that are missing: as root with `apt-get update` first (a fresh machine's package
 # lists are empty), otherwise it prints the one command to run and stops.
@@ -81,6 +83,7 @@ define install_missing
 			haproxy) [ -x /usr/sbin/haproxy ] ;; \
 			procps) command -v pgrep >/dev/null 2>&1 && command -v ps >/dev/null 2>&1 ;; \
 			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 || /usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 ;; \
+			python3-asyncssh) /usr/bin/python3 -c 'import asyncssh' >/dev/null 2>&1 ;; \
 			*) command -v "$$package" >/dev/null 2>&1 ;; \
 		esac || missing="$$missing $$package"; \
 	done; \
@@ -108,6 +111,9 @@ deps:
 # What `make bench` needs.
 deps-bench:
 	$(call install_missing,$(BENCH_PACKAGES))
+
+deps-load:
+	$(call install_missing,$(LOAD_PACKAGES))
 
 # alidash-serve goes beside alidash: `alidash serve` runs it from there.
 install: release

@@ -147,6 +147,7 @@ struct ServeCommand: ParsableCommand {
             let server = DashboardServer(configuration: .init(
                 host: host, port: port, hostKey: key.sshKey, access: policy, limits: limits, dashboardPath: dashboardPath,
                 proxyProtocol: proxyProtocol))
+            SystemLimits.prepare(forSessions: maxSessions)
             let stop = StopSignals()
             let address = try server.start()
             ServerLog.info("listening on \(address.ipAddress ?? host):\(address.port ?? port); "
@@ -211,5 +212,35 @@ enum SiblingExecutable {
         let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         return folder + "/" + name
+    }
+}
+
+/// What a crowd needs from the system: the server raises what it may itself (its open-files limit, up to
+/// the hard limit) and says what the operator must raise.
+enum SystemLimits {
+    /// A session holds its socket, its pseudo-terminal's master and a descriptor to resize it; the
+    /// connections still logging in (twice the sessions) hold a socket each.
+    static func descriptorsNeeded(forSessions sessions: Int) -> Int { sessions * 5 + 64 }
+
+    static func prepare(forSessions sessions: Int) {
+        let needed = descriptorsNeeded(forSessions: sessions)
+        var limit = rlimit()
+        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(needed) {
+            let raised = min(limit.rlim_max, rlim_t(needed))
+            var wanted = limit
+            wanted.rlim_cur = raised
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &wanted) == 0 { limit = wanted }
+            if limit.rlim_cur < rlim_t(needed) {
+                ServerLog.warning("open files limited to \(limit.rlim_cur), below the \(needed) that \(sessions) sessions need: "
+                    + "raise the hard limit (ulimit -Hn, or LimitNOFILE= in the systemd unit)")
+            }
+        }
+        for (path, what, per) in [("/proc/sys/kernel/pty/max", "pseudo-terminals", 1), ("/proc/sys/kernel/pid_max", "process ids", 1)] {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+                  let available = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
+            if available < sessions * per + 64 {
+                ServerLog.warning("the system allows \(available) \(what) (\(path)), too few for \(sessions) sessions: raise it with sysctl")
+            }
+        }
     }
 }
