@@ -181,7 +181,11 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        let description = "protocol error: \(LogText.printable(String(describing: error)))"
+        let text = String(describing: error)
+        // The SSH library ends the connection on a packet above its maximum (a 40 KB exec command, say).
+        let description = text.contains("packet length") && text.contains("exceeds")
+            ? "closed: an SSH packet larger than the \(DashboardServer.maximumPacketSize / 1024 + 1) KiB allowed"
+            : "protocol error: \(LogText.printable(text))"
         if record.outcome == nil, record.keyFingerprint == nil, record.refusedKeys.isEmpty {
             record.outcome = description
         } else {

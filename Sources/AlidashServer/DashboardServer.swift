@@ -98,6 +98,9 @@ public final class DashboardServer: Sendable {
         }
     }
 
+    /// The largest SSH packet a visitor may send (the library allows 1 KiB more for the packet's framing).
+    static let maximumPacketSize = 32768
+
     private let configuration: Configuration
     private let registry: ServerRegistry
     private let group: MultiThreadedEventLoopGroup
@@ -179,7 +182,7 @@ public final class DashboardServer: Sendable {
         sshConfiguration.transportProtectionSchemes = [RequestFilteringAES256GCM.self, RequestFilteringAES128GCM.self]
         // The library's inbound window is 64 packets: at the smallest packet size a client that types faster
         // than the dashboard reads can make the server hold at most 2 MiB for it (8 MiB at the default).
-        sshConfiguration.maximumPacketSize = 32768
+        sshConfiguration.maximumPacketSize = DashboardServer.maximumPacketSize
         let ssh = NIOSSHHandler(role: .server(sshConfiguration), allocator: channel.allocator) { child, type in
             // One session per connection; no port forwarding (direct-tcpip) or any other channel type.
             guard type == .session, record.session == nil else {

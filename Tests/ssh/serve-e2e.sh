@@ -219,6 +219,17 @@ grep -q 'never a command' "$work/out-sh" || fail "no refusal message with a term
 grep -q 'needs a terminal' "$work/out-notty" || fail "ssh -T got no clear message: $(cat "$work/out-notty")"
 say "ok: ssh host rm -rf / and sh -c id are refused with status 1 and run nothing; ssh -T is told to use a terminal"
 
+# A command longer than any options: refused with the usage (under 32 KB), or, past the SSH library's
+# packet limit, the connection ends and the log says why.
+set +e
+ssh_to "$port" client_key "$target" "$(printf 'a%.0s' $(seq 3000))" > "$work/out-long" 2>&1; status_long=$?
+ssh_to "$port" client_key "$target" "$(printf 'a%.0s' $(seq 40000))" > /dev/null 2>&1; status_huge=$?
+set -e
+[ "$status_long" = 1 ] && grep -q 'never a command' "$work/out-long" || fail "a 3000-byte command was not refused with the usage"
+[ "$status_huge" = 255 ] || fail "a 40 KB command did not end the connection (status $status_huge)"
+wait_until 3 "no log line for the 40 KB command" grep -q 'closed: an SSH packet larger than the 33 KiB allowed' "$work/server.log"
+say "ok: a 3000-byte command gets the usage; a 40 KB one ends the connection, and the log says why"
+
 set +e
 ssh_to "$port" stranger_key "$target" > "$work/out-stranger" 2>&1; status_stranger=$?
 ssh_to "$port" rsa_key "$target" > "$work/out-rsa" 2>&1; status_rsa=$?
