@@ -67,9 +67,9 @@ test-ssh: deps release
 
 # The one list of Debian packages: what building needs, then what the tests need on top.
 RUN_PACKAGES = libncurses-dev
-TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 procps
+TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 python3-asyncssh procps
 BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
-LOAD_PACKAGES = $(TEST_PACKAGES) python3-asyncssh
+LOAD_PACKAGES = $(TEST_PACKAGES)
 
 # Installs the packages that are missing: as root with `apt-get update` first (a fresh machine's package
 # lists are empty), otherwise it prints the one command to run and stops.

@@ -32,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 # `make test` installs what is missing (the Makefile holds the one package list); this script installs nothing.
+/usr/bin/python3 -c 'import asyncssh' 2>/dev/null || fail "python3-asyncssh is missing: run 'make deps' (or 'make test'), which installs it"
 for tool in ssh ssh-keygen tmux python3 pgrep; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing: run 'make deps' (or 'make test'), which installs it"
 done
@@ -202,6 +203,11 @@ wait_until 5 "the multiplexing master did not end" status_is mux 255
 wait_until 5 "no log line for the closed connection" \
   grep -q 'channel second session refused (65 times); closed after more than 64 refused requests"$' "$work/server.log"
 say "ok: a connection that keeps opening channels is closed after 64 refusals, with one short log line"
+
+# A second pty-req (OpenSSH never sends one; asyncssh can): refused, the first terminal stays.
+/usr/bin/python3 -W ignore "$(dirname "$0")/second-pty.py" "$port" "$work/client_key" || fail "the second pty-req test failed"
+wait_until 3 "no log line for the second pty-req" grep -q 'size=100x30 duration=[0-9.]*s result="exit 0; second pty-req refused"' "$work/server.log"
+say "ok: a second pty-req is refused; the session keeps its first terminal (100x30)"
 
 # MARK: - Refusals
 
