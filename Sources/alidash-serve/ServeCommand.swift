@@ -14,7 +14,9 @@ struct ServeCommand: ParsableCommand {
         commandName: "alidash serve",
         abstract: "Serve the dashboard over SSH: each visitor runs `ssh -p PORT HOST` and gets it, nothing else.",
         discussion: """
-        Public keys only (ed25519 or ECDSA; RSA keys are not supported), no passwords, no shell, no forwarding.
+        Public keys only (ed25519 or ECDSA; RSA keys are not supported; authorized_keys options from=, \
+        expiry-time and command= are enforced, a key with an option it cannot enforce is refused), or anyone \
+        with --public. No passwords, no shell, no forwarding.
         The host key is created on first start (mode 0600); its fingerprint is printed at every start.
         Every connection is logged on standard error. SIGTERM ends every session and stops the server.
         Exit status: 0 after SIGTERM, 64 for a usage error, 69 if it cannot listen (the port is in use, \
