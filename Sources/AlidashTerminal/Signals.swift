@@ -13,10 +13,16 @@ private let terminalIsTakenOver = Atomic<Bool>(false)
 
 /// Stop signals only set a flag; the run loop turns it into a clean exit. Installed with `sigaction`
 /// and without SA_RESTART, so a blocked read returns at once instead of waiting for the next key.
+/// Every signal whose default would end the process is here, so none leaves the terminal in raw mode
+/// (kill -USR1, a stray alarm, a CPU or file-size limit); crashes are CrashRestore's.
 enum SignalFlag {
-    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                       SIGPROF, SIGIO, SIGXCPU, SIGXFSZ, SIGSTKFLT, SIGPWR]
 
     static func install() {
+        // A write to a closed pipe or socket should fail with EPIPE and be handled, not end the dashboard
+        // with the terminal still taken over.
+        signal(SIGPIPE, SIG_IGN)
         for signal in stopSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
@@ -46,7 +52,7 @@ nonisolated(unsafe) private let previousCrashActions: UnsafeMutablePointer<sigac
 /// A crash (fatal error, bad access) first gives the terminal back, then goes on as it would have
 /// (Swift's backtrace or the default action), so the shell is never left in raw mode.
 enum CrashRestore {
-    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
+    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGSYS]
     private static let installed = Atomic<Bool>(false)
 
     static func arm() {

@@ -37,9 +37,11 @@ struct DataOptions: ParsableArguments {
     func checkFolder() throws {
         guard let directory else { return }
         var info = stat()
-        guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+        guard stat(directory, &info) == 0 else {
+            if errno == ELOOP { throw Failure("the data folder \(directory) is a symbolic link loop", exitCode: 66) }
             throw Failure("no data folder at \(directory)", exitCode: 66)
         }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure("no data folder at \(directory) (not a folder)", exitCode: 66) }
     }
 }
 

@@ -18,12 +18,13 @@ struct ValidateCommand: ParsableCommand {
                 dataSet = try DataLoader.load(data.location)
             } catch {
                 // The problems are this command's output; the summary goes to stderr.
-                for problem in error.problems { print(problem.description) }
+                // Written as print and export write: a full disk or closed pipe is exit 74, not silence.
+                try StandardOutput.write(error.problems.map { $0.description + "\n" }.joined())
                 let count = error.problems.count
                 throw Failure("\(count) problem\(count == 1 ? "" : "s") in \(data.directory ?? "the bundled data")",
                               exitCode: error.exitCode)
             }
-            print(summary(of: dataSet))
+            try StandardOutput.write(summary(of: dataSet) + "\n")
         }
     }
 

@@ -10,7 +10,8 @@ import TestSupport
 struct RobustnessTests {
     // MARK: - Signals and hang-up
 
-    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT")])
+    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"), (SIGUSR1, "SIGUSR1"),
+                      (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"), (SIGVTALRM, "SIGVTALRM"), (SIGXCPU, "SIGXCPU")])
     func stopSignalEndsPromptlyAndRestoresTheTerminal(signal: Int32, name: String) async throws {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)
@@ -19,6 +20,21 @@ struct RobustnessTests {
         #expect(kill(pid, signal) == 0)
         #expect(try await session.exitStatus() == 128 + signal, "\(name)")
         #expect(ContinuousClock.now - sent < .seconds(1))
+        let modes = try await session.terminalModesAfterExit()
+        #expect(modes.contains("icanon") && modes.contains("echo"))
+    }
+
+    /// SIGPIPE is ignored (a write then fails with EPIPE): the dashboard goes on and quits normally.
+    @Test func sigpipeIsIgnoredAndTheDashboardGoesOn() async throws {
+        let session = try TmuxSession()
+        try await session.waitForActive(.overview)
+        let pid = try await session.programID()
+        #expect(kill(pid, SIGPIPE) == 0)
+        try session.type("2")
+        try await session.waitForActive(.hubs)
+        #expect(ProcessTable.isRunning(pid))
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
         let modes = try await session.terminalModesAfterExit()
         #expect(modes.contains("icanon") && modes.contains("echo"))
     }
@@ -103,7 +119,7 @@ struct RobustnessTests {
     }
 
     @Test func failedWritesAreAnErrorNotSilence() throws {
-        for command in ["print hubs", "export revenue --format csv"] {
+        for command in ["print hubs", "export revenue --format csv", "validate"] {
             let result = try Spawn.run(["sh", "-c", "\"$0\" \(command) > /dev/full", try Binary.path()])
             #expect(result.status == 74, "\(command)")
             #expect(result.errors.contains("could not write the output"))
@@ -111,6 +127,21 @@ struct RobustnessTests {
     }
 
     // MARK: - Data errors
+
+    @Test func aSymbolicLinkLoopIsCalledOneNotAMissingFile() throws {
+        let copy = try DataCopy()
+        let hubs = copy.folder.file("hubs.json")
+        try FileManager.default.removeItem(atPath: hubs)
+        #expect(symlink(hubs, hubs) == 0)
+        let result = try Spawn.run([try Binary.path(), "validate", "--data", copy.folder.path])
+        #expect(result.status == 66)
+        #expect(result.text.contains("hubs.json: is a symbolic link loop (too many levels of symbolic links)"), "\(result.text)")
+        #expect(!result.text.contains("no such file"))
+        let folderLoop = copy.folder.file("loop")
+        #expect(symlink(folderLoop, folderLoop) == 0)
+        let folder = try Spawn.run([try Binary.path(), "validate", "--data", folderLoop])
+        #expect(folder.status == 66 && folder.errors.contains("is a symbolic link loop"), "\(folder.errors)")
+    }
 
     @Test func validateNamesTheFileAndPathOfAWrongType() throws {
         let copy = try DataCopy()

@@ -43,7 +43,10 @@ public enum DataLoader {
                 do {
                     contents[name] = try readFile(prefix + name)
                 } catch {
-                    if case .missingFile = error { missing = true }
+                    switch error {
+                    case .missingFile, .unreadableFile: missing = true
+                    default: break
+                    }
                     unreadable += error.problems
                 }
             }
@@ -113,7 +116,13 @@ public enum DataLoader {
 
     static func readFile(_ path: String) throws(DataLoadError) -> [UInt8] {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw .missingFile(path: path) }
+        guard stat(path, &info) == 0 else {
+            // Only a file that is not there is "missing"; a symlink loop or a permission problem says so.
+            if errno == ENOENT || errno == ENOTDIR { throw .missingFile(path: path) }
+            let reason = errno == ELOOP ? "is a symbolic link loop (too many levels of symbolic links)"
+                : "cannot be read: " + String(cString: strerror(errno))
+            throw .unreadableFile(path: path, reason: reason)
+        }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw .invalid([DataProblem(file: path, path: "", message: "expected a regular file")])
         }
@@ -197,6 +206,10 @@ public enum DataLoader {
 
     /// Malformed JSON: point at the first syntax error, or say what the decoder refused.
     private static func syntaxProblem(_ context: DecodingError.Context, file: String, bytes: [UInt8]) -> DataProblem {
+        if let failure = JSONText.firstEncodingError(in: bytes) {
+            let place = JSONLocator.lineAndColumn(of: failure.offset, in: bytes)
+            return DataProblem(file: file, path: "", line: place.line, column: place.column, message: failure.message)
+        }
         if let failure = JSONSyntax.firstError(in: bytes) {
             let place = JSONLocator.lineAndColumn(of: failure.offset, in: bytes)
             return DataProblem(file: file, path: "", line: place.line, column: place.column,

@@ -33,13 +33,15 @@ public struct DataProblem: Error, Sendable, Equatable, CustomStringConvertible {
 /// Why data could not be loaded. Exit codes follow sysexits: 66 for a missing file, 65 for bad data.
 public enum DataLoadError: Error, Sendable, CustomStringConvertible {
     case missingFile(path: String)
+    /// There, but not readable as a file (a symbolic link loop, no permission): also "no input" (66).
+    case unreadableFile(path: String, reason: String)
     /// One or more files are missing; the problems name them and anything wrong in the files that were there.
     case missingFiles([DataProblem])
     case invalid([DataProblem])
 
     public var exitCode: Int32 {
         switch self {
-        case .missingFile, .missingFiles: return 66
+        case .missingFile, .unreadableFile, .missingFiles: return 66
         case .invalid: return 65
         }
     }
@@ -47,6 +49,7 @@ public enum DataLoadError: Error, Sendable, CustomStringConvertible {
     public var problems: [DataProblem] {
         switch self {
         case .missingFile(let path): return [DataProblem(file: path, path: "", message: "no such file")]
+        case .unreadableFile(let path, let reason): return [DataProblem(file: path, path: "", message: reason)]
         case .missingFiles(let problems), .invalid(let problems): return problems
         }
     }
