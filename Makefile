@@ -15,7 +15,7 @@ DEBUG_BIN = $$($(BUILD) --show-bin-path)
 RELEASE = $(BUILD) -c release --static-swift-stdlib
 RELEASE_BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench deps-load install uninstall bench clean
+.PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench deps-load docs install uninstall deb bench clean
 
 all: build
 
@@ -49,6 +49,8 @@ test: deps
 	Tests/ssh/serve-e2e.sh "$(DEBUG_BIN)/alidash"
 	Tests/ssh/haproxy-e2e.sh "$(DEBUG_BIN)/alidash"
 	Tests/ssh/systemd-unit.sh "$(DEBUG_BIN)/alidash"
+	$(BUILD) --product generate-manual
+	Tests/packaging.sh "$(DEBUG_BIN)"
 	Tests/leftovers.sh after
 
 # The alidash serve test alone (no root needed).
@@ -67,7 +69,7 @@ test-ssh: deps release
 
 # The one list of Debian packages: what building needs, then what the tests need on top.
 RUN_PACKAGES = libncurses-dev
-TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 python3-asyncssh procps
+TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 python3-asyncssh procps man-db
 BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
 LOAD_PACKAGES = $(TEST_PACKAGES)
 
@@ -81,6 +83,7 @@ define install_missing
 			openssh-client) command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 ;; \
 			openssh-server) [ -x /usr/sbin/sshd ] ;; \
 			haproxy) [ -x /usr/sbin/haproxy ] ;; \
+			man-db) command -v man >/dev/null 2>&1 ;; \
 			procps) command -v pgrep >/dev/null 2>&1 && command -v ps >/dev/null 2>&1 ;; \
 			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 || /usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 ;; \
 			python3-asyncssh) /usr/bin/python3 -c 'import asyncssh' >/dev/null 2>&1 ;; \
@@ -116,13 +119,35 @@ deps-load:
 	$(call install_missing,$(LOAD_PACKAGES))
 
 # alidash-serve goes beside alidash: `alidash serve` runs it from there.
-install: release
-	install -d "$(BINDIR)"
+# Man pages and bash/zsh/fish completions, made from the release programs themselves (packaging/docs.sh).
+DOCS = .build/docs
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+SHAREDIR = $(DESTDIR)$(PREFIX)/share
+docs: release
+	$(BUILD) --product generate-manual
+	packaging/docs.sh "$(RELEASE_BIN)" "$(DEBUG_BIN)/generate-manual" $(DOCS)
+
+install: release docs
+	install -d "$(BINDIR)" "$(MANDIR)" "$(SHAREDIR)/bash-completion/completions" \
+		"$(SHAREDIR)/zsh/site-functions" "$(SHAREDIR)/fish/vendor_completions.d"
 	install -m 0755 "$(RELEASE_BIN)/alidash" "$(BINDIR)/alidash"
 	install -m 0755 "$(RELEASE_BIN)/alidash-serve" "$(BINDIR)/alidash-serve"
+	install -m 0644 $(DOCS)/man/alidash.1 $(DOCS)/man/alidash-serve.1 "$(MANDIR)/"
+	install -m 0644 $(DOCS)/completions/alidash.bash "$(SHAREDIR)/bash-completion/completions/alidash"
+	install -m 0644 $(DOCS)/completions/_alidash "$(SHAREDIR)/zsh/site-functions/_alidash"
+	install -m 0644 $(DOCS)/completions/alidash.fish "$(SHAREDIR)/fish/vendor_completions.d/alidash.fish"
 
 uninstall:
-	rm -f "$(BINDIR)/alidash" "$(BINDIR)/alidash-serve"
+	rm -f "$(BINDIR)/alidash" "$(BINDIR)/alidash-serve" "$(MANDIR)/alidash.1" "$(MANDIR)/alidash-serve.1" \
+		"$(SHAREDIR)/bash-completion/completions/alidash" "$(SHAREDIR)/zsh/site-functions/_alidash" \
+		"$(SHAREDIR)/fish/vendor_completions.d/alidash.fish"
+
+# A Debian package (dpkg-deb) of the release build in .build/deb: programs, man pages, completions, the
+# systemd unit and a copyright file. Checked with lintian when it is installed.
+deb: docs
+	packaging/deb.sh "$(RELEASE_BIN)" $(DOCS) .build/deb
+	@if command -v lintian >/dev/null 2>&1; then lintian --no-tag-display-limit .build/deb/alidash_*.deb; \
+	else echo "deb: lintian is not installed; skipped (apt-get install lintian)"; fi
 
 # Start-up, keystroke cost, bytes on the wire and memory against a C ncurses floor, and at 1x, 100x and
 # 10,000x the bundled data (generated under .build/bench). Prints a table; writes bench/results/latest.json

@@ -16,7 +16,8 @@ struct Alidash: ParsableCommand {
         69 alidash serve without the alidash-serve program beside alidash, 74 output could not be written.
         """,
         version: "alidash \(version)",
-        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, ServeCommand.self],
+        subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, ServeCommand.self,
+                      ManualCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

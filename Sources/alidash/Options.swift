@@ -63,6 +63,8 @@ struct PaneChoice: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { PaneRegistry.names }
+    /// Shell completion offers the pane names (print, --pane).
+    static var defaultCompletionKind: CompletionKind { .list(PaneRegistry.names) }
     var defaultValueDescription: String { pane.commandNames.first ?? "" }
 }
 

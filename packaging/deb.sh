@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# A Debian package of alidash: both programs, the man pages, the bash/zsh/fish completions, the
+# systemd unit of the README (not enabled: it needs /etc/alidash/authorized_keys first) and a copyright
+# file. Built with dpkg-deb alone, owned by root, reproducible from the same inputs.
+# Usage: packaging/deb.sh BIN_DIR DOCS_DIR OUT_DIR   (DOCS_DIR from packaging/docs.sh)
+set -euo pipefail
+bin=${1:?usage: deb.sh BIN_DIR DOCS_DIR OUT_DIR}
+docs=${2:?usage: deb.sh BIN_DIR DOCS_DIR OUT_DIR}
+out=${3:?usage: deb.sh BIN_DIR DOCS_DIR OUT_DIR}
+here=$(cd "$(dirname "$0")/.." && pwd)
+version=$("$bin/alidash" --version | awk '{ print $2 }')
+architecture=$(dpkg --print-architecture)
+root=$(mktemp -d "${TMPDIR:-/tmp}/alidash-deb.XXXXXX")
+chmod 0755 "$root"
+trap 'rm -rf "$root"' EXIT
+
+install -d "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" "$root/usr/share/doc/alidash" \
+  "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" \
+  "$root/usr/share/fish/vendor_completions.d" "$root/lib/systemd/system"
+install -m 0755 "$bin/alidash" "$bin/alidash-serve" "$root/usr/bin/"
+for page in alidash alidash-serve; do gzip -9n < "$docs/man/$page.1" > "$root/usr/share/man/man1/$page.1.gz"; done
+install -m 0644 "$docs/completions/alidash.bash" "$root/usr/share/bash-completion/completions/alidash"
+install -m 0644 "$docs/completions/_alidash" "$root/usr/share/zsh/vendor-completions/_alidash"
+install -m 0644 "$docs/completions/alidash.fish" "$root/usr/share/fish/vendor_completions.d/alidash.fish"
+# The unit as the README shows it, with the package's path for the program.
+awk '/^<!-- alidash-serve.service -->$/ { found = 1; next }
+     found && /^```ini$/ { inside = 1; next }
+     inside && /^```$/ { exit }
+     inside { print }' "$here/README.md" | sed 's|^ExecStart=/usr/local/bin/alidash |ExecStart=/usr/bin/alidash |' \
+  > "$root/lib/systemd/system/alidash-serve.service"
+grep -q '^ExecStart=/usr/bin/alidash serve ' "$root/lib/systemd/system/alidash-serve.service" || { echo "deb: no unit in the README"; exit 1; }
+chmod 0644 "$root/lib/systemd/system/alidash-serve.service"
+
+cat > "$root/usr/share/doc/alidash/copyright" <<COPYRIGHT
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: alidash
+Comment: The figures come from the public sources each one names (alidash, pane Sources).
+
+Files: *
+Copyright: 2026 the alidash authors
+License: Apache-2.0
+ The Swift packages linked in (swift-argument-parser, swift-nio, swift-nio-ssh, swift-crypto, swift-log,
+ swift-metrics, swift-prometheus, swift-atomics, swift-collections, swift-system) are Apache-2.0 as well.
+ .
+ On Debian systems, the full text of the Apache License 2.0 is in /usr/share/common-licenses/Apache-2.0.
+COPYRIGHT
+printf 'alidash (%s) unstable; urgency=low\n\n  * Built from the alidash sources.\n\n -- alidash authors <alidash@localhost>  %s\n' \
+  "$version" "$(date -u -R -d "@$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)")" \
+  | gzip -9n > "$root/usr/share/doc/alidash/changelog.gz"
+
+size=$(du -sk --exclude=DEBIAN "$root" | awk '{ print $1 }')
+cat > "$root/DEBIAN/control" <<CONTROL
+Package: alidash
+Version: $version
+Architecture: $architecture
+Maintainer: alidash authors <alidash@localhost>
+Installed-Size: $size
+Depends: libc6, libncursesw6, libtinfo6, libstdc++6, libgcc-s1
+Section: utils
+Priority: optional
+Description: terminal dashboard of Alibaba's push into Europe, with fact checks
+ alidash shows, in a terminal and over SSH, Cainiao's hub at Liège airport,
+ the eWTP hubs in Malaysia and Rwanda, Alibaba's revenue and Singles' Day, and
+ how its marketplace differs from Amazon's: every figure with its source and a
+ confidence label, and a claim-by-claim check of a 2019 news article.
+ .
+ alidash-serve (also run as "alidash serve") gives every SSH visitor the
+ dashboard and nothing else.
+CONTROL
+mkdir -p "$out"
+deb="$out/alidash_${version}_${architecture}.deb"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" > /dev/null
+echo "deb: $deb"
