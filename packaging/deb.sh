@@ -17,9 +17,13 @@ trap 'rm -rf "$root"' EXIT
 install -d "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" "$root/usr/share/doc/alidash" \
   "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" \
   "$root/usr/share/fish/vendor_completions.d" "$root/lib/systemd/system"
+# Stripped, as Debian policy asks (a crash report then names fewer functions).
 install -m 0755 "$bin/alidash" "$bin/alidash-serve" "$root/usr/bin/"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/usr/bin/alidash" "$root/usr/bin/alidash-serve"
 for page in alidash alidash-serve; do gzip -9n < "$docs/man/$page.1" > "$root/usr/share/man/man1/$page.1.gz"; done
-install -m 0644 "$docs/completions/alidash.bash" "$root/usr/share/bash-completion/completions/alidash"
+# bash-completion sources the file: no #! line.
+sed '1{/^#!/d}' "$docs/completions/alidash.bash" > "$root/usr/share/bash-completion/completions/alidash"
+chmod 0644 "$root/usr/share/bash-completion/completions/alidash"
 install -m 0644 "$docs/completions/_alidash" "$root/usr/share/zsh/vendor-completions/_alidash"
 install -m 0644 "$docs/completions/alidash.fish" "$root/usr/share/fish/vendor_completions.d/alidash.fish"
 # The unit as the README shows it, with the package's path for the program.
@@ -44,7 +48,7 @@ License: Apache-2.0
  .
  On Debian systems, the full text of the Apache License 2.0 is in /usr/share/common-licenses/Apache-2.0.
 COPYRIGHT
-printf 'alidash (%s) unstable; urgency=low\n\n  * Built from the alidash sources.\n\n -- alidash authors <alidash@localhost>  %s\n' \
+printf 'alidash (%s) unstable; urgency=low\n\n  * Built from the alidash sources.\n\n -- alidash authors <alidash@example.org>  %s\n' \
   "$version" "$(date -u -R -d "@$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)")" \
   | gzip -9n > "$root/usr/share/doc/alidash/changelog.gz"
 
@@ -53,7 +57,7 @@ cat > "$root/DEBIAN/control" <<CONTROL
 Package: alidash
 Version: $version
 Architecture: $architecture
-Maintainer: alidash authors <alidash@localhost>
+Maintainer: alidash authors <alidash@example.org>
 Installed-Size: $size
 Depends: libc6, libncursesw6, libtinfo6, libstdc++6, libgcc-s1
 Section: utils
