@@ -11,7 +11,9 @@ struct RobustnessTests {
     // MARK: - Signals and hang-up
 
     @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"), (SIGUSR1, "SIGUSR1"),
-                      (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"), (SIGVTALRM, "SIGVTALRM"), (SIGXCPU, "SIGXCPU")])
+                      (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"), (SIGVTALRM, "SIGVTALRM"), (SIGXCPU, "SIGXCPU"),
+                      (SIGPROF, "SIGPROF"), (SIGIO, "SIGIO"), (SIGXFSZ, "SIGXFSZ"), (SIGSTKFLT, "SIGSTKFLT"),
+                      (SIGPWR, "SIGPWR")])
     func stopSignalEndsPromptlyAndRestoresTheTerminal(signal: Int32, name: String) async throws {
         let session = try TmuxSession()
         try await session.waitForActive(.overview)
@@ -127,6 +129,19 @@ struct RobustnessTests {
     }
 
     // MARK: - Data errors
+
+    /// Bidirectional controls and line separators in the data come out of a JSON export escaped.
+    @Test func jsonExportEscapesBidiControlsFromTheData() throws {
+        let copy = try DataCopy()
+        try copy.edit("sources.json") { text in
+            text.replacingOccurrences(of: "Alibaba-Led eWTP Finds First European Partner",
+                                      with: "Alibaba\u{202E}-Led eWTP\u{2066} Finds\u{200F} First\u{2028} European Partner")
+        }
+        let result = try Spawn.run([try Binary.path(), "export", "sources", "--format", "json", "--data", copy.folder.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.text.contains("Alibaba\\u202e-Led eWTP\\u2066 Finds\\u200f First\\u2028 European Partner"), "\(result.text.prefix(600))")
+        #expect(!result.text.unicodeScalars.contains { [0x202E, 0x2066, 0x200F, 0x2028].contains($0.value) })
+    }
 
     @Test func aSymbolicLinkLoopIsCalledOneNotAMissingFile() throws {
         let copy = try DataCopy()
