@@ -3,6 +3,12 @@ import ArgumentParser
 /// `alidash`: the dashboard, plus plain-text, export and validation modes for pipes and scripts.
 @main
 struct Alidash: ParsableCommand {
+    /// As ParsableCommand's own main, with a start-up mark first (ALIDASH_TRACE_START).
+    static func main() {
+        StartTrace.mark("main")
+        main(nil)
+    }
+
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(

@@ -58,7 +58,9 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            StartTrace.mark("arguments parsed")
             let dataSet = try data.load()
+            StartTrace.mark("data loaded")
             let (settings, problems) = noConfig ? (Settings(), [])
                 : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
             // Where the dashboard was left comes back, unless an option says otherwise.
@@ -71,6 +73,7 @@ struct DashboardCommand: ParsableCommand {
             case .ignored(let reason, let keep)?: (stateNotice, keepStateFile) = (reason, keep)
             case .none?, nil: break
             }
+            StartTrace.mark("settings and state read")
             let choices = StartChoices(optionLanguage: language, optionPane: pane?.pane, optionTheme: theme,
                                        optionColor: color?.rawValue, optionNoMouse: noMouse, remembered: remembered,
                                        environment: Environment.values(["LC_ALL", "LC_MESSAGES", "LANG"]), settings: settings)
@@ -81,6 +84,7 @@ struct DashboardCommand: ParsableCommand {
                 let syncKnown = noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
                 // Ask the terminal only what its name does not tell: its background, and mode 2026.
                 let replies = choices.theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
+                StartTrace.mark(replies == nil ? "terminal known by its name" : "terminal answered the probe")
                 var options = TerminalOptions(
                     colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
                     links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
@@ -89,6 +93,7 @@ struct DashboardCommand: ParsableCommand {
                 options.reportedBackground = replies?.background
                 options.colors = settings.colors
                 terminal = try Terminal(options: options)
+                StartTrace.mark("terminal ready")
             } catch {
                 // Setting TERM helps only when there is a terminal to describe.
                 let termHint = error == .notATerminal ? "" : "  TERM=xterm-256color alidash\n"
@@ -145,7 +150,11 @@ struct DashboardSession {
     var settingsWatcher: SettingsWatcher?
 
     mutating func run() -> Ending {
-        terminal.draw(state.render())
+        let firstFrame = state.render()
+        StartTrace.mark("first frame rendered")
+        terminal.draw(firstFrame)
+        StartTrace.mark("first frame written")
+        StartTrace.write()
         #if DEBUG
         // Lets the end-to-end tests prove that a crash gives the terminal back; debug builds only.
         if Environment.values(["ALIDASH_TEST_CRASH"])["ALIDASH_TEST_CRASH"] == "after-first-frame" {

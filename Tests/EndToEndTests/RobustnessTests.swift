@@ -41,6 +41,22 @@ struct RobustnessTests {
         #expect(modes.contains("icanon") && modes.contains("echo"))
     }
 
+    /// ALIDASH_TRACE_START=FILE: the start-up marks, in order and rising, written after the first frame.
+    @Test func startTraceNotesEveryStepInOrder() async throws {
+        let folder = try TemporaryDirectory()
+        let session = try TmuxSession(arguments: ["--theme", "dark", "--no-sync"],
+                                      environment: "ALIDASH_TRACE_START=\(folder.file("trace"))")
+        try await session.waitForActive(.overview)
+        let lines = try #require(folder.read("trace")).split(separator: "\n")
+        let names = lines.map { String($0[..<$0.lastIndex(of: " ")!]) }
+        #expect(names == ["main", "arguments parsed", "data loaded", "settings and state read", "terminal known by its name",
+                          "terminal ready", "first frame rendered", "first frame written"])
+        let times = lines.compactMap { UInt64($0.split(separator: " ").last!) }
+        #expect(times.count == names.count && times == times.sorted())
+        try session.type("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
     @Test func crashRestoresTheTerminalFirst() async throws {
         let session = try TmuxSession(environment: "ALIDASH_TEST_CRASH=after-first-frame")
         let status = try await session.exitStatus()

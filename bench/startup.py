@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Where the time to the first frame goes: starts the dashboard ROUNDS times in a pseudo-terminal
+(80x24, TERM=xterm-256color, no settings or state), interleaved with the C ncurses floor, and reads the
+moments the dashboard notes with ALIDASH_TRACE_START (CLOCK_MONOTONIC, as time.monotonic_ns here).
+Prints the median of each phase and the first byte on the terminal for both programs.
+Usage: bench/startup.py ALIDASH FLOOR [ROUNDS]"""
+import os
+import pty
+import select
+import statistics
+import sys
+import tempfile
+import time
+
+
+def first_output(command, environment):
+    """Starts command in a pty; returns (start ns, first-byte ns); then sends q and reaps it."""
+    started = time.monotonic_ns()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(command[0], command, environment)
+    first = None
+    deadline = time.monotonic() + 10
+    while first is None and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.5)[0]:
+            if os.read(fd, 65536):
+                first = time.monotonic_ns()
+    # Let the first frame finish, then quit (the floor quits on any key).
+    end = time.monotonic() + 0.3
+    while time.monotonic() < end:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                break
+    os.write(fd, b"q")
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return started, first
+
+
+def main():
+    alidash, floor = sys.argv[1], sys.argv[2]
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 15
+    folder = tempfile.mkdtemp(prefix="alidash-startup.")
+    trace = os.path.join(folder, "trace")
+    base = {"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "LINES": "24", "COLUMNS": "80",
+            "XDG_CONFIG_HOME": folder, "XDG_STATE_HOME": folder, "HOME": folder}
+    phases, firsts, floors = {}, [], []
+    for _ in range(rounds):
+        start, first = first_output([floor], base)
+        floors.append((first - start) / 1e6)
+        # --theme and --no-sync: nothing to ask the terminal (a pty answers no query; the probe would wait).
+        start, first = first_output([alidash, "--no-state", "--no-config", "--theme", "dark", "--no-sync"],
+                                    dict(base, ALIDASH_TRACE_START=trace))
+        firsts.append((first - start) / 1e6)
+        previous = start
+        with open(trace) as lines:
+            for line in lines:
+                name, nanoseconds = line.rsplit(" ", 1)
+                phases.setdefault(name, []).append((int(nanoseconds) - previous) / 1e6)
+                previous = int(nanoseconds)
+        os.remove(trace)
+    os.rmdir(folder)
+    print(f"start-up of alidash, medians of {rounds} runs interleaved with the C floor (ms):")
+    labels = {"main": "exec, loader and Swift runtime to main"}
+    for name, values in phases.items():
+        print(f"  {labels.get(name, 'to ' + name):48} {statistics.median(values):6.2f}")
+    print(f"  {'first byte on the terminal (alidash)':48} {statistics.median(firsts):6.2f}")
+    print(f"  {'first byte on the terminal (C ncurses floor)':48} {statistics.median(floors):6.2f}")
+    print(f"  {'ratio':48} {statistics.median(firsts) / statistics.median(floors):6.2f}x")
+
+
+main()
