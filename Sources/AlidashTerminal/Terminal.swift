@@ -258,6 +258,11 @@ public final class Terminal {
 
     // MARK: - Input
 
+    /// How long `nextInput` waits, in milliseconds (`inputTimeout` unless changed, as while data loads).
+    public func setInputTimeout(_ milliseconds: Int32) {
+        wtimeout(alidash_stdscr(), max(1, milliseconds))
+    }
+
     /// Waits up to `inputTimeout` for input and decodes it.
     public func nextInput() -> TerminalInput {
         if let signal = SignalFlag.take() { return .signal(signal) }

@@ -59,7 +59,10 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             StartTrace.mark("arguments parsed")
-            let dataSet = try data.load()
+            // The bundled data loads at once; a --data folder loads behind a loading screen once the
+            // terminal is up, so a large one shows progress and can be quit.
+            let bundled = data.directory == nil ? try data.load() : nil
+            if data.directory != nil { try data.checkFolder() }
             StartTrace.mark("data loaded")
             let (settings, problems) = noConfig ? (Settings(), [])
                 : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
@@ -102,6 +105,25 @@ struct DashboardCommand: ParsableCommand {
                     The dashboard needs an interactive terminal. Try:
                     \(termHint)  alidash print overview      (plain text, also for pipes and screen readers)
                     """, exitCode: 2)
+            }
+            let dataSet: DataSet
+            if let bundled {
+                dataSet = bundled
+            } else {
+                switch DataLoading.load(data.location, folder: data.directory ?? "", terminal: terminal,
+                                        language: choices.language, keyMap: settings.keyMap) {
+                case .loaded(let loaded): dataSet = loaded
+                case .failed(let error):
+                    terminal.close()
+                    throw data.failure(for: error)
+                case .ended(let ending):
+                    terminal.close()
+                    switch ending {
+                    case .quit: return
+                    case .signal(let number): throw ExitCode(128 + number)
+                    case .hangUp: throw ExitCode(128 + SIGHUP)
+                    }
+                }
             }
             var state = AppState(data: dataSet, language: choices.language, glyphs: terminal.glyphs,
                                  width: terminal.width, height: terminal.height, pane: choices.pane)

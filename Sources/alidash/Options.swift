@@ -24,13 +24,18 @@ struct DataOptions: ParsableArguments {
         do {
             return try DataLoader.load(location)
         } catch {
-            let problems = error.problems
-            var message = "cannot use the data in \(directory ?? "the bundled data") ("
-                + (problems.count == 1 ? "1 problem" : "\(problems.count) problems") + "):\n"
-                + problems.map { "  " + $0.description }.joined(separator: "\n")
-            if error.exitCode == 65 { message += "\nCheck it with: alidash validate" + (directory.map { " --data \($0)" } ?? "") }
-            throw Failure(message, exitCode: error.exitCode)
+            throw failure(for: error)
         }
+    }
+
+    /// Every problem, with status 65 (bad) or 66 (missing).
+    func failure(for error: DataLoadError) -> Failure {
+        let problems = error.problems
+        var message = "cannot use the data in \(directory ?? "the bundled data") ("
+            + (problems.count == 1 ? "1 problem" : "\(problems.count) problems") + "):\n"
+            + problems.map { "  " + $0.description }.joined(separator: "\n")
+        if error.exitCode == 65 { message += "\nCheck it with: alidash validate" + (directory.map { " --data \($0)" } ?? "") }
+        return Failure(message, exitCode: error.exitCode)
     }
 
     /// A missing folder is reported as such, rather than as its first missing file.

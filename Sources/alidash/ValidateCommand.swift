@@ -1,5 +1,9 @@
 import AlidashModel
 import ArgumentParser
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `alidash validate`: checks the data beyond its shape and names every problem.
 struct ValidateCommand: ParsableCommand {
@@ -15,8 +19,13 @@ struct ValidateCommand: ParsableCommand {
             try data.checkFolder()
             let dataSet: DataSet
             do throws(DataLoadError) {
-                dataSet = try DataLoader.load(data.location)
+                // On a terminal, a large folder shows how far the check is (one line, rewritten in place).
+                let progress: (@Sendable (DataLoadStep) -> Void)? = data.directory != nil && isatty(2) == 1
+                    ? ValidateProgress.report : nil
+                dataSet = try DataLoader.load(data.location, progress: progress)
+                if progress != nil { ValidateProgress.clear() }
             } catch {
+                if data.directory != nil && isatty(2) == 1 { ValidateProgress.clear() }
                 // The problems are this command's output; the summary goes to stderr.
                 // Written as print and export write: a full disk or closed pipe is exit 74, not silence.
                 try StandardOutput.write(error.problems.map { $0.description + "\n" }.joined())
@@ -41,5 +50,28 @@ struct ValidateCommand: ParsableCommand {
             "\(data.locatedFacts.count) facts",
         ]
         return "ok: " + counts.joined(separator: ", ") + " (\(data.origin == "bundled" ? "bundled data" : data.origin))"
+    }
+}
+
+/// `validate`'s progress line on standard error: rewritten only when the percentage or the file changes.
+enum ValidateProgress {
+    private static let last = Mutex<String>("")
+
+    @Sendable static func report(_ step: DataLoadStep) {
+        let what = switch step.phase {
+        case .reading: "reading \(step.file)"
+        case .decoding: "decoding \(step.file)"
+        case .validating: "checking every reference"
+        }
+        let line = "alidash validate: \(Int(step.fraction * 100)) % \(what) (\(step.fileNumber)/\(step.fileCount))"
+        let changed = last.withLock { previous in
+            defer { previous = line }
+            return previous != line
+        }
+        if changed { StandardError.report("\r\u{1B}[K" + line) }
+    }
+
+    static func clear() {
+        StandardError.report("\r\u{1B}[K")
     }
 }

@@ -57,6 +57,29 @@ struct RobustnessTests {
         #expect(try await session.exitStatus() == 0)
     }
 
+    /// A large --data folder: a loading screen with progress at once, q quits during the load with the
+    /// terminal restored, and the dashboard follows when loading is done.
+    @Test func largeDataShowsALoadingScreenThatQQuits() async throws {
+        let folder = try TemporaryDirectory()
+        let generator = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../bench/gendata.py").path
+        let made = try Spawn.run(["python3", generator, "--scale", "300", "--out", folder.file("big"),
+                                  "--data", URL(fileURLWithPath: generator).deletingLastPathComponent().appendingPathComponent("../Data").path])
+        #expect(made.status == 0, "\(made.errors)")
+        let quitting = try TmuxSession(width: 80, height: 24, arguments: ["--data", folder.file("big")])
+        try await quitting.waitFor("Loading data")
+        try await quitting.waitFor("q or Ctrl-C quits")
+        try quitting.type("q")
+        #expect(try await quitting.exitStatus() == 0)
+        let modes = try await quitting.terminalModesAfterExit()
+        #expect(modes.contains("icanon") && modes.contains("echo"))
+
+        let waiting = try TmuxSession(width: 80, height: 24, arguments: ["--data", folder.file("big")])
+        try await waiting.waitFor("Loading data")
+        try await waiting.waitForActive(.overview)
+        try waiting.type("q")
+        #expect(try await waiting.exitStatus() == 0)
+    }
+
     @Test func crashRestoresTheTerminalFirst() async throws {
         let session = try TmuxSession(environment: "ALIDASH_TEST_CRASH=after-first-frame")
         let status = try await session.exitStatus()

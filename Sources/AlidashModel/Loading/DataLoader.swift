@@ -27,7 +27,8 @@ public enum DataLoader {
     /// Files larger than this are refused before they are read, so memory stays bounded.
     public static let maximumFileSize = 64 * 1024 * 1024
 
-    public static func load(_ location: DataLocation) throws(DataLoadError) -> DataSet {
+    public static func load(_ location: DataLocation,
+                            progress: (@Sendable (DataLoadStep) -> Void)? = nil) throws(DataLoadError) -> DataSet {
         var contents: [String: [UInt8]] = [:]
         switch location {
         case .bundled:
@@ -39,9 +40,18 @@ public enum DataLoader {
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
             var unreadable: [DataProblem] = []
             var missing = false
-            for name in fileNames {
+            // Reading a file and decoding it count its size once each, so the steps add up to twice the bytes.
+            let total = 2 * fileNames.reduce(0) { sum, name in
+                var info = stat()
+                return sum + (stat(prefix + name, &info) == 0 ? max(0, Int(info.st_size)) : 0)
+            }
+            var done = 0
+            for (index, name) in fileNames.enumerated() {
+                progress?(DataLoadStep(phase: .reading, file: name, fileNumber: index + 1, fileCount: fileNames.count,
+                                       done: done, total: total))
                 do {
                     contents[name] = try readFile(prefix + name)
+                    done += contents[name]?.count ?? 0
                 } catch {
                     switch error {
                     case .missingFile, .unreadableFile: missing = true
@@ -66,17 +76,24 @@ public enum DataLoader {
         case .bundled: origin = "bundled"
         case .directory(let folder): origin = folder
         }
-        return try decode(contents, origin: origin)
+        return try decode(contents, origin: origin, progress: progress)
     }
 
     /// Decodes and validates file contents given by name (used by `load` and by tests).
-    public static func decode(_ contents: [String: [UInt8]], origin: String) throws(DataLoadError) -> DataSet {
+    public static func decode(_ contents: [String: [UInt8]], origin: String,
+                              progress: (@Sendable (DataLoadStep) -> Void)? = nil) throws(DataLoadError) -> DataSet {
         var problems: [DataProblem] = []
+        let read = contents.values.reduce(0) { $0 + $1.count }
+        var decoded = 0, number = 0
         func file<T: Decodable>(_ name: String, as type: T.Type) -> T? {
+            number += 1
+            progress?(DataLoadStep(phase: .decoding, file: name, fileNumber: number, fileCount: fileNames.count,
+                                   done: read + decoded, total: 2 * read))
             guard let bytes = contents[name] else {
                 problems.append(DataProblem(file: name, path: "", message: "file is missing"))
                 return nil
             }
+            decoded += bytes.count
             do {
                 return try decodeFile(T.self, from: bytes, name: name)
             } catch {
@@ -99,6 +116,8 @@ public enum DataLoader {
         let data = DataSet(sourceCatalog: sources, hubCatalog: hubs, singlesDay: singlesDay, revenue: revenue,
                            comparison: comparison, timeline: timeline, profiles: profiles, overview: overview,
                            claimCatalog: claims, origin: origin)
+        progress?(DataLoadStep(phase: .validating, file: "", fileNumber: fileNames.count, fileCount: fileNames.count,
+                               done: 2 * read, total: 2 * read))
         let found = DataValidator(data: data).problems()
         guard found.isEmpty else { throw .invalid(found.map { locate($0, in: contents) }) }
         return data
@@ -226,4 +245,31 @@ extension DataLoader {
         BundledData.files.first { $0.name == name }?.contents
     }
 
+}
+
+/// How far a load has come, for a progress bar: `done` of `total` (each file's bytes count once when read
+/// and once when decoded), and what is happening now.
+public struct DataLoadStep: Sendable, Equatable {
+    public enum Phase: Sendable, Equatable {
+        case reading, decoding, validating
+    }
+
+    public var phase: Phase
+    public var file: String
+    public var fileNumber: Int
+    public var fileCount: Int
+    public var done: Int
+    public var total: Int
+
+    public init(phase: Phase, file: String, fileNumber: Int, fileCount: Int, done: Int, total: Int) {
+        self.phase = phase
+        self.file = file
+        self.fileNumber = fileNumber
+        self.fileCount = fileCount
+        self.done = done
+        self.total = total
+    }
+
+    /// 0...1, never beyond, whatever the files did meanwhile.
+    public var fraction: Double { total > 0 ? min(1, max(0, Double(done) / Double(total))) : 0 }
 }
