@@ -162,6 +162,8 @@ bench: deps-bench release
 	"$${python:-python3}" bench/run.py --alidash "$(RELEASE_BIN)/alidash" \
 		--floor $(BENCH_BUILD)/floor --data-dir $(BENCH_BUILD)/data
 	python3 bench/startup.py "$(RELEASE_BIN)/alidash" $(BENCH_BUILD)/floor 21
+	python=$$(for p in python3 /usr/bin/python3; do $$p -c 'import pyte' 2>/dev/null && { echo $$p; break; }; done); \
+	"$${python:-python3}" bench/bytes.py "$(RELEASE_BIN)/alidash" 3
 
 clean:
 	rm -rf .build
