@@ -6,6 +6,15 @@ struct Alidash: ParsableCommand {
     /// As ParsableCommand's own main, with a start-up mark first (ALIDASH_TRACE_START).
     static func main() {
         StartTrace.mark("main")
+        // A plain `alidash` is the dashboard with its defaults: no need to parse what is not there.
+        if CommandLine.arguments.count == 1 {
+            do {
+                try DashboardStart().run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         main(nil)
     }
 

@@ -11,11 +11,25 @@ import Darwin
 // MARK: - Data
 
 /// `--data DIR`: read the JSON files from a folder instead of the bundled copy.
-struct DataOptions: ParsableArguments {
+struct DataOptions: ParsableArguments, DataChoice {
     @Option(name: .customLong("data"),
             help: ArgumentHelp("Read the data files from this folder instead of the bundled data.", valueName: "dir"))
     var directory: String?
 
+    var plain: DataFolder { DataFolder(directory: directory) }
+}
+
+/// The data choice as a plain value, for the dashboard's start without the argument parser.
+struct DataFolder: DataChoice {
+    var directory: String?
+}
+
+/// Where the data comes from, and how loading it reports its problems.
+protocol DataChoice {
+    var directory: String? { get }
+}
+
+extension DataChoice {
     var location: DataLocation { directory.map(DataLocation.directory) ?? .bundled }
 
     /// Loads and validates the data; on failure every problem is reported, with status 65 (bad) or 66 (missing).
@@ -105,12 +119,17 @@ struct Failure: Error {
 extension ParsableCommand {
     /// Runs `body`, turning a `Failure` into its message on stderr and its exit status.
     func reportingFailures(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as Failure {
-            StandardError.report("alidash: " + InertText.make(failure.message, keepNewlines: true) + "\n")
-            throw ExitCode(failure.exitCode)
-        }
+        try reportFailures(body)
+    }
+}
+
+/// Runs `body`, turning a `Failure` into its message on stderr and its exit status.
+func reportFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        StandardError.report("alidash: " + InertText.make(failure.message, keepNewlines: true) + "\n")
+        throw ExitCode(failure.exitCode)
     }
 }
 
