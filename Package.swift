@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "alidash-serve",
             dependencies: [
-                "AlidashServer",
+                "AlidashServer", "AlidashModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -17,8 +17,10 @@ rm -rf "$out" && mkdir -p "$out/man" "$out/completions" "$out/raw"
 
 # generate-manual drops non-ASCII letters ("Liège" became "Lige") and leaves blank lines, which mdoc
 # warns about: put the letter back as a groff escape and make blank lines paragraph breaks. Its EXIT STATUS
-# (".Ex -std") gives way to the full one of manual-sections.
-tidy() { awk 1 | sed -e 's/Cainiao at Lige/Cainiao at Li\\(`ege/' -e 's/^$/.Pp/' -e '/^\.Sh "EXIT STATUS"$/d' -e '/^\.Ex -std$/d'; }
+# (".Ex -std") gives way to the full one of manual-sections; "1–7" lost its dash; the generated "help"
+# subcommand entry says nothing.
+tidy() { awk 1 | sed -e 's/Cainiao at Lige/Cainiao at Li\\(`ege/' -e 's/(or 17)/(or 1\\(en7)/g' -e 's/^$/.Pp/' \
+  -e '/^\.Sh "EXIT STATUS"$/d' -e '/^\.Ex -std$/d' -e '/^\.It Em help$/,/^\.El$/d'; }
 # The hidden manual-sections subcommand is for this script, not for the page.
 { tidy < "$out/raw/alidash.1" | sed -e '/^\.It Em manual-sections$/,/^\.El$/d'; "$bin/alidash" manual-sections; } > "$out/man/alidash.1"
 # The server's page is for the program alidash-serve (also run as `alidash serve`), which has no subcommands.

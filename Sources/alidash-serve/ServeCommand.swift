@@ -1,3 +1,4 @@
+import AlidashModel
 import AlidashServer
 import NIOCore
 import ArgumentParser
@@ -12,7 +13,7 @@ import Glibc
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alidash serve",
-        abstract: "Serve the dashboard over SSH: each visitor runs `ssh -p PORT HOST` and gets it, nothing else.",
+        abstract: "Serve the dashboard over SSH: each visitor runs ssh -p PORT HOST and gets it, nothing else.",
         discussion: """
         Public keys only (ed25519 or ECDSA; RSA keys are not supported; authorized_keys options from=, \
         expiry-time and command= are enforced, a key with an option it cannot enforce is refused), or anyone \
@@ -22,10 +23,11 @@ struct ServeCommand: ParsableCommand {
         Exit status: 0 after SIGTERM, 64 for a usage error, 69 if it cannot listen (the port is in use, \
         a port below 1024 without privilege, or no such address), 1 for any other start-up error \
         (the host key, the authorized keys file or the dashboard binary); the message says which.
-        """
+        """,
+        version: "alidash-serve \(AlidashVersion.number)"
     )
 
-    @Option(help: "Address to listen on.")
+    @Option(help: "Address to listen on: 0.0.0.0 is every address of this machine, 127.0.0.1 this machine alone.")
     var host = "0.0.0.0"
 
     @Option(help: "Port to listen on.")
@@ -78,7 +80,7 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if isPublic == (authorizedKeys != nil) {
-            throw ValidationError("say who may connect: --authorized-keys FILE, or --public to let anyone with a key in.")
+            throw ValidationError("say who may connect: --authorized-keys FILE, or --public to let anyone in (with or without a key).")
         }
         guard (1...65535).contains(port) || port == 0 else { throw ValidationError("--port must be between 1 and 65535.") }
         guard LogFormat(rawValue: logFormat) != nil else {

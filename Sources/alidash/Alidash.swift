@@ -1,3 +1,4 @@
+import AlidashModel
 import ArgumentParser
 
 /// `alidash`: the dashboard, plus plain-text, export and validation modes for pipes and scripts.
@@ -18,7 +19,7 @@ struct Alidash: ParsableCommand {
         main(nil)
     }
 
-    static let version = "0.1.0"
+    static let version = AlidashVersion.number
 
     static let configuration = CommandConfiguration(
         commandName: "alidash",
@@ -28,7 +29,8 @@ struct Alidash: ParsableCommand {
         Every figure comes from the data bundled at build time, or from --data DIR.
 
         Exit status: 0 ok, 2 no usable terminal, 64 usage error, 65 data error, 66 missing file or folder,
-        69 alidash serve without the alidash-serve program beside alidash, 74 output could not be written.
+        69 alidash serve without the alidash-serve program beside alidash, 74 output could not be written,
+        78 a settings file with problems (alidash config --check), 128+N ended by signal N.
         """,
         version: "alidash \(version)",
         subcommands: [DashboardCommand.self, PrintCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, ServeCommand.self,

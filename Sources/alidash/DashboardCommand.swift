@@ -163,7 +163,7 @@ struct DashboardStart {
             }
             // A bad settings file never stops the dashboard: what is wrong keeps its default, and the
             // status line says so until the next key.
-            if let notice = SettingsNotice.text(for: problems, language: state.language) { state.announce(notice, isError: true) }
+            if let notice = SettingsNotice.text(for: problems, language: state.language, file: config) { state.announce(notice, isError: true) }
             let settingsPath = noConfig ? nil : config ?? Configuration.defaultPath()
             var session = DashboardSession(terminal: terminal, state: state,
                                            watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil,

@@ -50,7 +50,8 @@ enum DataLoading {
             let step = shared.step.withLock { $0 }
             if ContinuousClock.now - started >= screenDelay, shown != .some(step) {
                 // Redrawn only when the step changed; the buffer diff keeps it to a few bytes.
-                terminal.draw(LoadingScreen(folder: folder, step: step, language: language)
+                terminal.draw(LoadingScreen(folder: folder, step: step, language: language,
+                                            quitKey: keyMap.keyName(for: .quit) ?? "q")
                     .render(width: terminal.width, height: terminal.height, glyphs: terminal.glyphs))
                 shown = .some(step)
             }

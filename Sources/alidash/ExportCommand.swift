@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
         case csv, json
     }
 
-    @Argument(help: "revenue, years, singles-day, hubs, timeline or sources.")
+    @Argument(help: "revenue, years, singles-day, hubs, timeline, sources or claims.")
     var dataset: ExportDataset
 
     @Option(help: "csv (RFC 4180, with a header row) or json.")

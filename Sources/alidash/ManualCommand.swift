@@ -98,7 +98,7 @@ struct ManualCommand: ParsableCommand {
             ".Sh EXAMPLES",
             ".Dl alidash serve --port 2222 --authorized-keys ~/.ssh/authorized_keys",
             ".Dl alidash serve --port 2222 --public --metrics 127.0.0.1:9100",
-            ".Dl alidash serve --port 2222 --authorized-keys keys --proxy-protocol --log-format json",
+            ".Dl alidash serve --authorized-keys keys --proxy-protocol --log-format json",
             ".Dl ssh -t -p 2222 HOST hubs --lang de",
             ".Sh SEE ALSO",
             ".Xr alidash 1 ,",

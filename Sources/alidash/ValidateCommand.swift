@@ -68,7 +68,10 @@ enum ValidateProgress {
             defer { previous = line }
             return previous != line
         }
-        if changed { StandardError.report("\r\u{1B}[K" + line) }
+        // Cut to the terminal's width: a wrapped line could not be rewritten in place.
+        var size = winsize()
+        let width = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 1 ? Int(size.ws_col) - 1 : 79
+        if changed { StandardError.report("\r\u{1B}[K" + String(line.prefix(width))) }
     }
 
     static func clear() {

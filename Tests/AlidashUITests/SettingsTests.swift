@@ -121,7 +121,7 @@ import TestSupport
         #expect(settings == Settings())
         #expect(problems.map(\.description) == ["config.toml:3:9: expected true, false, a number, a \"string\" or [a list]"])
         #expect(SettingsNotice.text(for: problems, language: .en)
-                == "config.toml:3:9: expected true, false, a number, a \"string\" or [a list]; using defaults")
+                == "config.toml:3:9: expected true, false, a number, a \"string\" or [a list]; that setting keeps its default")
     }
 
     @Test func everyActionCanBeRemapped() throws {

@@ -63,7 +63,7 @@ struct SettingsEndToEndTests {
         try await session.waitForActive(.overview)
         let screen = try await session.waitFor("config.toml:2:1: unknown setting 'langauge'")
         let status = screen.suffix(3).joined(separator: " ").split(separator: " ").joined(separator: " ")
-        #expect(status.contains("(+1 more: alidash config --check)") && status.contains("using defaults"), "\(status)")
+        #expect(status.contains("(+1 more: alidash config --check)") && status.contains("those settings keep their defaults"), "\(status)")
         try session.type("j")
         try await session.waitForGone("langauge")
         try session.type("q")

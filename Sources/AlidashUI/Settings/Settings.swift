@@ -236,12 +236,18 @@ extension AppState {
 /// What the status line says about the settings file.
 public enum SettingsNotice {
     /// The first problem, how many more there are, and that the defaults stand in; nil when there are none.
-    public static func text(for problems: [SettingsProblem], language: Language) -> String? {
+    /// `file` is the settings file given with --config, so the hint checks that file, not the default one.
+    public static func text(for problems: [SettingsProblem], language: Language, file: String? = nil) -> String? {
         guard let first = problems.first else { return nil }
         let german = language == .de
+        let check = "alidash config --check" + (file.map { " " + $0 } ?? "")
         let more = problems.count < 2 ? ""
-            : german ? " (+\(problems.count - 1) weitere: alidash config --check)" : " (+\(problems.count - 1) more: alidash config --check)"
-        return first.description + more + (german ? "; Standardwerte dafür" : "; using defaults")
+            : german ? " (+\(problems.count - 1) weitere: \(check))" : " (+\(problems.count - 1) more: \(check))"
+        // Only what is wrong keeps its default; every other setting of the file applies.
+        let kept = problems.count < 2
+            ? (german ? "; diese Einstellung bleibt beim Standard" : "; that setting keeps its default")
+            : (german ? "; diese Einstellungen bleiben beim Standard" : "; those settings keep their defaults")
+        return first.description + more + kept
     }
 
     /// Reloaded without problems; what only a new start applies, when it changed.

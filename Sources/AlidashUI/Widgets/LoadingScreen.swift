@@ -6,11 +6,14 @@ public struct LoadingScreen: Sendable {
     public var folder: String
     public var step: DataLoadStep?
     public var language: Language
+    /// The quit key as the key map names it (the settings may change it); Ctrl-C always quits too.
+    public var quitKey: String
 
-    public init(folder: String, step: DataLoadStep?, language: Language) {
+    public init(folder: String, step: DataLoadStep?, language: Language, quitKey: String = "q") {
         self.folder = folder
         self.step = step
         self.language = language
+        self.quitKey = quitKey
     }
 
     public func render(width: Int, height: Int, glyphs: Glyphs) -> Buffer {
@@ -45,7 +48,7 @@ public struct LoadingScreen: Sendable {
             buffer.put(what + file, x: inner.x + 1, y: inner.y + 3, style: Style(.dim), maxWidth: inner.width.saturatingSubtract(2))
         }
         if inner.height > 4 {
-            buffer.put(german ? "q oder Strg-C beendet" : "q or Ctrl-C quits", x: inner.x + 1, y: inner.y + 4,
+            buffer.put(german ? "\(quitKey) oder Strg-C beendet" : "\(quitKey) or Ctrl-C quits", x: inner.x + 1, y: inner.y + 4,
                        style: Style(.dim), maxWidth: inner.width.saturatingSubtract(2))
         }
         return buffer
