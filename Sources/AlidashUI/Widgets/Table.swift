@@ -71,7 +71,9 @@ public struct Table: Sendable {
     public func render(into buffer: inout Buffer, area: Rect, glyphs: Glyphs) {
         guard !area.isEmpty else { return }
         buffer.fill(area) // the gaps between columns and the rows below the last are the table's too
-        let widths = Table.layout(columns, total: area.width)
+        // A table that scrolls keeps its last column for the scroll indicator, so no cell is cut by it.
+        let scrolls = rowCount > area.height - (showHeader ? 1 : 0)
+        let widths = Table.layout(columns, total: scrolls ? area.width.saturatingSubtract(1) : area.width)
         var y = area.y
         if showHeader {
             var x = area.x
