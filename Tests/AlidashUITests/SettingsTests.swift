@@ -219,7 +219,7 @@ import TestSupport
 
     @Test func theStateRoundTripsThroughJSON() throws {
         var app = TestData.app(width: 100, height: 30, pane: .hubs)
-        for key in ["j", "j", "3", "s", "j", "z", "c", "c", "L", "6", "G", "5", "j", "7", "j", "j"] {
+        for key in ["j", "j", "3", "z", "s", "j", "c", "c", "L", "6", "G", "5", "j", "7", "j", "j"] {
             _ = app.update(.key(.character(Character(key))))
         }
         let remembered = app.remembered

@@ -131,6 +131,8 @@ public struct RevenuePane: PaneModel {
             expanded = false
             return true
         case .toggleScale:
+            // Only the Singles' Day chart has a log scale: the quarterly bars stay linear, so z does nothing there.
+            guard section == .singlesDay else { return false }
             logScale.toggle()
             return true
         default:
@@ -250,7 +252,7 @@ public struct RevenuePane: PaneModel {
         let view = context.showTable ? context.t("chart", "Diagramm") : context.t("table", "Tabelle")
         let notes = expanded ? context.key(.close) + context.t(" shorter notes", " kürzere Notizen")
             : context.key(.open) + context.t(" all notes", " alle Notizen")
-        let scale = context.showTable ? ""
+        let scale = context.showTable || section != .singlesDay ? ""
             : dot + context.key(.toggleScale) + " " + (logScale ? context.t("linear", "linear") : context.t("log scale", "log. Skala"))
         let section = context.key(.switchSection) + context.t(" section", " Teil")
         let hints = [section + dot + notes + dot + context.key(.toggleView) + " " + view + scale,
@@ -262,10 +264,11 @@ public struct RevenuePane: PaneModel {
         }
     }
 
-    /// `s` for the other section, and `z` while a chart is shown, named for what it switches to.
+    /// `s` for the other section, and `z` while the Singles' Day chart is shown, named for what it switches to.
     public func keyHints(context: RenderContext) -> [(action: Action, word: String)] {
         [(.switchSection, context.t("section", "Teil"))]
-            + (context.showTable ? [] : [(.toggleScale, logScale ? context.t("linear", "linear") : context.t("log", "log"))])
+            + (context.showTable || section != .singlesDay ? []
+                : [(.toggleScale, logScale ? context.t("linear", "linear") : context.t("log", "log"))])
     }
 
     /// The selected year's GMV, or the selected quarter's revenue with Amazon's of the same months.
