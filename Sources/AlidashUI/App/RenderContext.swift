@@ -35,6 +35,8 @@ public struct RenderContext: Sendable {
     }
 
     public var formatter: Formatter { Formatter(language: language) }
+    /// A count as the rest of the screen writes numbers: 36,300 / 36.300.
+    public func count(_ value: Int) -> String { formatter.number(Double(value)) }
 
     /// Picks the English or German words for the interface.
     public func t(_ english: String, _ german: String) -> String {

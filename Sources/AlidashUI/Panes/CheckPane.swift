@@ -189,7 +189,8 @@ public struct CheckPane: ListPane {
         let claim = claims[index]
         let count = list.count(of: claims.count)
         let title = claim.id + " \(context.glyphs.separator) "
-            + context.t("\(list.selected + 1) of \(count)", "\(list.selected + 1) von \(count)")
+            + context.t("\(context.count(list.selected + 1)) of \(context.count(count))",
+                        "\(context.count(list.selected + 1)) von \(context.count(count))")
         return DetailPanel(title: title, lines: detailLines(claim, width: width.saturatingSubtract(4), expanded: list.expanded,
                                                             context: context), expanded: list.expanded)
     }

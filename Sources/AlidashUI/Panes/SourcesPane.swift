@@ -163,8 +163,8 @@ public struct SourcesPane: ListPane {
     private func heading(context: RenderContext) -> String {
         let sources = context.data.sources
         let shown = list.count(of: sources.count)
-        let count = list.matches == nil ? "\(sources.count)"
-            : context.t("\(shown) of \(sources.count)", "\(shown) von \(sources.count)")
+        let count = list.matches == nil ? context.count(sources.count)
+            : context.t("\(context.count(shown)) of \(context.count(sources.count))", "\(context.count(shown)) von \(context.count(sources.count))")
         return context.t("Sources", "Quellen") + " (\(count))"
     }
 

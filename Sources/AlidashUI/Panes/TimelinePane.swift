@@ -108,13 +108,13 @@ public struct TimelinePane: ListPane {
             return context.t("No events", "Keine Ereignisse")
         }
         if filter.isEmpty {
-            return context.t("\(all.count) events, \(start)–\(end)", "\(all.count) Ereignisse, \(start)–\(end)")
+            return context.t("\(context.count(all.count)) events, \(start)–\(end)", "\(context.count(all.count)) Ereignisse, \(start)–\(end)")
         }
         if shownCount == 0 {
             return context.t("No event matches “\(filter)”", "Kein Ereignis passt zu „\(filter)“")
         }
-        return context.t("Filter “\(filter)”: \(shownCount) of \(all.count) events",
-                         "Filter „\(filter)“: \(shownCount) von \(all.count) Ereignissen")
+        return context.t("Filter “\(filter)”: \(context.count(shownCount)) of \(context.count(all.count)) events",
+                         "Filter „\(filter)“: \(context.count(shownCount)) von \(context.count(all.count)) Ereignissen")
     }
 
     private func drawYear(_ year: Int, y: Int, area: Rect, context: RenderContext, into buffer: inout Buffer) {
@@ -160,7 +160,8 @@ public struct TimelinePane: ListPane {
         let lines = TextLines.wrapped(context.text(event.title), width: room, style: Style(.value, bold: true))
             + TimelinePane.detailLines(event, width: room, withSources: list.expanded, context: context)
         let count = list.count(of: events.count)
-        let position = context.t("\(list.selected + 1) of \(count)", "\(list.selected + 1) von \(count)")
+        let position = context.t("\(context.count(list.selected + 1)) of \(context.count(count))",
+                                 "\(context.count(list.selected + 1)) von \(context.count(count))")
         let title = [TimelinePane.dateText(event, context: context), TimelinePane.categoryTag(event.category, language: context.language),
                      position].joined(separator: " \(context.glyphs.separator) ")
         return DetailPanel(title: title, lines: lines, expanded: list.expanded)

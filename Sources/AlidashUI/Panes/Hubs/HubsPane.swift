@@ -142,7 +142,8 @@ public struct HubsPane: PaneModel {
 
     func renderList(_ hubs: [Hub], into buffer: inout Buffer, layout: HubsLayout, context: RenderContext) {
         let total = context.data.hubs.count
-        let title = filter.isEmpty ? "Hubs (\(total))" : "Hubs \(hubs.count)/\(total) \(context.glyphs.separator) /\(filter)"
+        let title = filter.isEmpty ? "Hubs (\(context.count(total)))"
+            : "Hubs \(context.count(hubs.count))/\(context.count(total)) \(context.glyphs.separator) /\(filter)"
         let inner = Block(title: title, focused: true).render(into: &buffer, area: layout.list, glyphs: context.glyphs)
         guard !inner.isEmpty else { return }
         guard !hubs.isEmpty else {
