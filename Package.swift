@@ -26,15 +26,24 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        // Turns Data/*.json into Swift string literals, so the binary carries its data.
-        .executableTarget(name: "EmbedData"),
+        // The model: types, loading, validation, formatting, exports. No data of its own.
+        .target(
+            name: "AlidashModelCore",
+            path: "Sources/AlidashModel"
+        ),
+        // Checks Data/*.json with the model at build time (a bad file fails the build with the messages
+        // `alidash validate` prints) and turns it into Swift string literals, so the binary carries its data.
+        .executableTarget(name: "EmbedData", dependencies: ["AlidashModelCore"]),
         .plugin(
             name: "EmbedDataPlugin",
             capability: .buildTool(),
             dependencies: ["EmbedData"]
         ),
+        // The model with the bundled data: what every other module imports.
         .target(
             name: "AlidashModel",
+            dependencies: ["AlidashModelCore"],
+            path: "Sources/AlidashModelBundle",
             plugins: ["EmbedDataPlugin"]
         ),
         .target(
@@ -83,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlidashModelTests",
-            dependencies: ["AlidashModel", "AlidashUI", "TestSupport"]
+            dependencies: ["AlidashModel", "AlidashModelCore", "AlidashUI", "TestSupport"]
         ),
         .testTarget(
             name: "AlidashUITests",

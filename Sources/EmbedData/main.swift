@@ -1,5 +1,8 @@
-// Writes a Swift file holding each Data/*.json file as a raw string literal.
+// Checks Data/*.json with the model, as `alidash validate` does, then writes a Swift file holding each
+// file as a raw string literal. A problem fails the build: each one is printed as
+// `PATH:line:column: error: JSON path: what is wrong`, which SwiftPM and editors show at its place.
 // Usage: EmbedData OUTPUT.swift INPUT.json...
+import AlidashModelCore
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -15,6 +18,27 @@ func rawDelimiter(for text: String) -> String {
         hashes += "#"
     }
     return hashes
+}
+
+// The same check as `alidash validate`: shape, types, every reference between the files.
+var contents: [String: [UInt8]] = [:]
+var paths: [String: String] = [:]
+for path in arguments.dropFirst() {
+    let url = URL(fileURLWithPath: path)
+    contents[url.lastPathComponent] = Array(try Data(contentsOf: url))
+    paths[url.lastPathComponent] = path
+}
+do throws(DataLoadError) {
+    _ = try DataLoader.decode(contents, origin: "Data")
+} catch {
+    for problem in error.problems {
+        let place = [problem.line, problem.column].compactMap { $0 }.map(String.init).joined(separator: ":")
+        let location = (paths[problem.file] ?? problem.file) + (place.isEmpty ? "" : ":" + place)
+        let path = problem.path.isEmpty ? "" : problem.path + ": "
+        FileHandle.standardError.write(Data("\(location): error: \(path)\(problem.message)\n".utf8))
+    }
+    FileHandle.standardError.write(Data("EmbedData: Data/ has \(error.problems.count) problem(s); the build stops here (alidash validate --data Data says the same)\n".utf8))
+    exit(1)
 }
 
 var swift = """

@@ -1,4 +1,5 @@
-@testable import AlidashModel
+@testable import AlidashModelCore
+import AlidashModel
 import Testing
 import TestSupport
 

@@ -197,6 +197,28 @@ struct RobustnessTests {
         #expect(folder.status == 66 && folder.errors.contains("is a symbolic link loop"), "\(folder.errors)")
     }
 
+    /// The build checks Data/ with the model: the EmbedData tool (run by the build plugin) refuses a
+    /// bad file with a located message and writes nothing, so the build stops there.
+    @Test func theBuildToolRefusesBadDataWithALocatedMessage() throws {
+        let tool = URL(fileURLWithPath: try Binary.path()).deletingLastPathComponent().appendingPathComponent("EmbedData-tool").path
+        let copy = try DataCopy()
+        try copy.edit("hubs.json") { text in
+            let latitude = try #require(text.firstRange(of: /"lat": *-?[0-9.]+/))
+            return text.replacingCharacters(in: latitude, with: "\"lat\": \"north\"")
+        }
+        let files = DataLoader.fileNames.map(copy.folder.file)
+        let output = copy.folder.file("BundledData.swift")
+        let result = try Spawn.run([tool, output] + files)
+        #expect(result.status == 1)
+        #expect(result.errors.contains(copy.folder.file("hubs.json") + ":"), "\(result.errors)")
+        #expect(result.errors.contains(": error: hubs[0].location.lat: expected a number, found text"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        // The bundled files themselves pass.
+        let clean = try DataCopy()
+        let fine = try Spawn.run([tool, clean.folder.file("BundledData.swift")] + DataLoader.fileNames.map(clean.folder.file))
+        #expect(fine.status == 0, "\(fine.errors)")
+    }
+
     @Test func validateNamesTheFileAndPathOfAWrongType() throws {
         let copy = try DataCopy()
         try copy.edit("hubs.json") { text in

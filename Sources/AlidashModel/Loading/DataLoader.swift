@@ -27,12 +27,13 @@ public enum DataLoader {
     /// Files larger than this are refused before they are read, so memory stays bounded.
     public static let maximumFileSize = 64 * 1024 * 1024
 
-    public static func load(_ location: DataLocation,
+    /// `bundledFiles` are the files `.bundled` stands for (the AlidashModel module passes the ones built in).
+    public static func load(_ location: DataLocation, bundledFiles: [(name: String, contents: String)],
                             progress: (@Sendable (DataLoadStep) -> Void)? = nil) throws(DataLoadError) -> DataSet {
         var contents: [String: [UInt8]] = [:]
         switch location {
         case .bundled:
-            for (name, text) in BundledData.files { contents[name] = Array(text.utf8) }
+            for (name, text) in bundledFiles { contents[name] = Array(text.utf8) }
             for name in fileNames where contents[name] == nil {
                 throw .missingFile(path: "(bundled) " + name)
             }
@@ -239,13 +240,6 @@ public enum DataLoader {
     }
 }
 
-extension DataLoader {
-    /// The text of a bundled data file, for `export` and for tests that start from a copy.
-    public static func bundledText(of name: String) -> String? {
-        BundledData.files.first { $0.name == name }?.contents
-    }
-
-}
 
 /// How far a load has come, for a progress bar: `done` of `total` (each file's bytes count once when read
 /// and once when decoded), and what is happening now.
