@@ -80,7 +80,6 @@ extension HubsPane {
 
     /// Everything about one hub: role, location, distance, status, every fact with its note, the changes.
     func detailLines(_ hub: Hub, width: Int, context: RenderContext) -> [StyledLine] {
-        let formatter = context.formatter
         var lines = TextLines.wrapped(context.text(hub.role), width: width, style: Style(.normal, bold: true))
         lines += TextLines.wrapped(context.text(hub.place) + " \(context.glyphs.separator) " + context.text(hub.country)
                                    + " (\(hub.countryCode))", width: width, style: Style(.dim))
