@@ -101,10 +101,15 @@ extension AppState {
         let hintsWidth = hints.reduce(1) { $0 + TerminalText.width(of: $1.0) + 1 + TerminalText.width(of: $1.1) + 2 }
         let currencyWord = currency?.code ?? context.t("as reported", "wie gemeldet")
         var parts = [language.rawValue.uppercased(), currencyWord]
-        let origin = data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin
+        var origin = data.origin == "bundled" ? context.t("bundled data", "eingebaute Daten") : data.origin
         let withOrigin = " " + (parts + [origin]).joined(separator: " \(glyphs.separator) ") + " "
+        let fits = hintsWidth + TerminalText.width(of: withOrigin) <= width
+        // A data folder is always named (it is not the bundled copy), by its last folder when the keys need the room.
+        if data.origin != "bundled", !fits, let last = data.origin.split(separator: "/").last, String(last) != data.origin {
+            origin = glyphs.ellipsis + "/" + last
+        }
         // The bundled data is the usual case: its name gives way to the keys first; a data folder never does.
-        if data.origin != "bundled" || hintsWidth + TerminalText.width(of: withOrigin) <= width { parts.append(origin) }
+        if data.origin != "bundled" || fits { parts.append(origin) }
         let right = " " + parts.joined(separator: " \(glyphs.separator) ") + " "
         let rightWidth = TerminalText.width(of: right)
         let leftRoom = width.saturatingSubtract(rightWidth)
