@@ -382,6 +382,6 @@ extension RevenuePaneTests {
         var app = quarterly(revenueApp(width: 80, height: 24, table: true))
         for _ in 0..<7 { _ = app.update(.key(.down)) }
         let screen = app.render()
-        #expect(screen.contains("> FY2018 Q4 (Jan–Mar 2018) = Amazon Q1 2018 · USD ?UNVERIFIED"))
+        #expect(screen.contains("> FY2018 Q4 (Jan–Mar 2018) = Amazon Q1 2018 · USD ? UNVERIFIED"))
     }
 }

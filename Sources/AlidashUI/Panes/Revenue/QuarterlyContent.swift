@@ -24,7 +24,7 @@ struct QuarterlyContent {
     private func quarterNote(_ quarter: AlibabaQuarter) -> String {
         let calendar = quarter.period.calendarQuarter
         let usdTag = quarter.usdConfidence == .unverified
-            ? " " + context.glyphs.separator + " USD " + Confidence.unverified.mark + context.confidenceTag(.unverified) : ""
+            ? " " + context.glyphs.separator + " USD " + Confidence.unverified.mark + " " + context.confidenceTag(.unverified) : ""
         return context.formatter.fiscalQuarter(quarter.period) + " = Amazon " + calendar.label + usdTag
             + (quarter.note.map { ": " + context.text($0) } ?? "")
     }
