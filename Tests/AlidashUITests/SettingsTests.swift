@@ -116,12 +116,16 @@ import TestSupport
         ])
     }
 
-    @Test func aSyntaxErrorGivesTheDefaultsAndOneLocatedProblem() {
-        let (settings, problems) = SettingsFile.read("[general]\nlanguage = \"de\"\nmouse = tru\n", file: "config.toml")
-        #expect(settings == Settings())
-        #expect(problems.map(\.description) == ["config.toml:3:9: expected true, false, a number, a \"string\" or [a list]"])
-        #expect(SettingsNotice.text(for: problems, language: .en)
-                == "config.toml:3:9: expected true, false, a number, a \"string\" or [a list]; that setting keeps its default")
+    @Test func aSyntaxErrorIsLocatedAndTheOtherLinesStillApply() {
+        let text = "[general]\nlanguage = \"de\"\nmouse = tru\nlangauge = \"en\"\ntheme = \"light\"\n"
+        let (settings, problems) = SettingsFile.read(text, file: "config.toml")
+        #expect(settings.language == .de && settings.theme == .light && settings.mouse == nil)
+        // Reading goes on after the line it cannot read: the problems after it are found as well.
+        #expect(problems.map(\.description) == ["config.toml:3:9: expected true, false, a number, a \"string\" or [a list]",
+                                                "config.toml:4:1: unknown setting 'langauge' in [general] (did you mean 'language'?)"])
+        let (_, one) = SettingsFile.read("[general]\nmouse = tru\n", file: "config.toml")
+        #expect(SettingsNotice.text(for: one, language: .en)
+                == "config.toml:2:9: expected true, false, a number, a \"string\" or [a list]; that setting keeps its default")
     }
 
     @Test func everyActionCanBeRemapped() throws {

@@ -48,12 +48,9 @@ public enum SettingsFile {
     public static func read(_ text: String, file: String) -> (settings: Settings, problems: [SettingsProblem]) {
         var settings = Settings()
         var problems: [SettingsProblem] = []
-        let entries: [TOMLSubset.Entry]
-        do {
-            entries = try TOMLSubset.parse(text)
-        } catch {
-            return (settings, [SettingsProblem(file: file, line: error.line, column: error.column, message: error.message)])
-        }
+        // Lines that cannot be read are problems like any other; the lines that can still apply.
+        let (entries, syntaxErrors) = TOMLSubset.parseAll(text)
+        let syntaxProblems = syntaxErrors.map { SettingsProblem(file: file, line: $0.line, column: $0.column, message: $0.message) }
         func problem(_ entry: TOMLSubset.Entry, _ message: String) {
             problems.append(SettingsProblem(file: file, line: entry.line, column: entry.column, message: message))
         }
@@ -154,7 +151,7 @@ public enum SettingsFile {
                 problem(entry, "\(KeyNames.name(action) ?? "") keeps its default keys: " + clash.joined(separator: "; "))
             }
         }
-        return (settings, problems)
+        return (settings, (syntaxProblems + problems).sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 
     static let generalNames = ["language", "pane", "currency", "color", "theme", "mouse", "log_scale"]

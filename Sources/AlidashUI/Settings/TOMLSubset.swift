@@ -37,9 +37,19 @@ public enum TOMLSubset {
 
     /// Every entry in order, tables named by their dotted header ("" before the first header).
     public static func parse(_ text: String) throws(SyntaxError) -> [Entry] {
-        var parser = Parser(Array(text.unicodeScalars))
-        return try parser.entries()
+        let (entries, errors) = parseAll(text)
+        if let first = errors.first { throw first }
+        return entries
     }
+
+    /// The entries that can be read and every syntax error: after one, reading goes on at the next line,
+    /// so a file's later problems are found too (at most `maximumErrors`).
+    public static func parseAll(_ text: String) -> (entries: [Entry], errors: [SyntaxError]) {
+        var parser = Parser(Array(text.unicodeScalars))
+        return parser.entries()
+    }
+
+    public static let maximumErrors = 32
 
     private struct Parser {
         let scalars: [Unicode.Scalar]
@@ -94,43 +104,58 @@ public enum TOMLSubset {
             return key
         }
 
-        mutating func entries() throws(SyntaxError) -> [Entry] {
+        mutating func entries() -> (entries: [Entry], errors: [SyntaxError]) {
             var result: [Entry] = []
+            var errors: [SyntaxError] = []
             var seen = Set<String>()
-            while true {
+            while errors.count < TOMLSubset.maximumErrors {
                 skipBlank()
-                guard let scalar = current else { return result }
-                if scalar == "[" {
-                    advance()
-                    if current == "[" { throw error("arrays of tables ([[…]]) are not used in this file") }
-                    var parts: [String] = []
-                    repeat {
-                        if current == "." { advance() }
-                        skipSpaces()
-                        parts.append(try bareKey())
-                        skipSpaces()
-                    } while current == "."
-                    guard current == "]" else { throw error("expected ] to close the table name") }
-                    advance()
-                    table = parts.joined(separator: ".")
-                    try endOfLine()
-                    continue
+                guard current != nil else { break }
+                do throws(SyntaxError) {
+                    if let entry = try statement(seen: &seen) { result.append(entry) }
+                } catch {
+                    errors.append(error)
+                    // Go on at the next line: the rest of this one cannot be read.
+                    while let scalar = current, scalar != "\n" { advance() }
+                    depth = 0
                 }
-                let (keyLine, keyColumn) = (line, column)
-                let key = try bareKey()
-                skipSpaces()
-                if current == "." { throw error("dotted keys are not used in this file; write a [table] header") }
-                guard current == "=" else { throw error("expected = after the key \(key)") }
-                advance()
-                skipSpaces()
-                let value = try self.value()
-                try endOfLine()
-                let full = table + "." + key
-                guard seen.insert(full).inserted else {
-                    throw SyntaxError(line: keyLine, column: keyColumn, message: "the key \(key) is set twice")
-                }
-                result.append(Entry(table: table, key: key, value: value, line: keyLine, column: keyColumn))
             }
+            return (result, errors)
+        }
+
+        /// One table header (nil) or one `key = value` line.
+        mutating func statement(seen: inout Set<String>) throws(SyntaxError) -> Entry? {
+            guard let scalar = current else { return nil }
+            if scalar == "[" {
+                advance()
+                if current == "[" { throw error("arrays of tables ([[…]]) are not used in this file") }
+                var parts: [String] = []
+                repeat {
+                    if current == "." { advance() }
+                    skipSpaces()
+                    parts.append(try bareKey())
+                    skipSpaces()
+                } while current == "."
+                guard current == "]" else { throw error("expected ] to close the table name") }
+                advance()
+                table = parts.joined(separator: ".")
+                try endOfLine()
+                return nil
+            }
+            let (keyLine, keyColumn) = (line, column)
+            let key = try bareKey()
+            skipSpaces()
+            if current == "." { throw error("dotted keys are not used in this file; write a [table] header") }
+            guard current == "=" else { throw error("expected = after the key \(key)") }
+            advance()
+            skipSpaces()
+            let value = try self.value()
+            try endOfLine()
+            let full = table + "." + key
+            guard seen.insert(full).inserted else {
+                throw SyntaxError(line: keyLine, column: keyColumn, message: "the key \(key) is set twice")
+            }
+            return Entry(table: table, key: key, value: value, line: keyLine, column: keyColumn)
         }
 
         mutating func value() throws(SyntaxError) -> Value {
