@@ -69,7 +69,7 @@ test-ssh: deps release
 
 # The one list of Debian packages: what building needs, then what the tests need on top.
 RUN_PACKAGES = libncurses-dev
-TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 python3-asyncssh procps man-db
+TEST_PACKAGES = $(RUN_PACKAGES) tmux screen openssh-client openssh-server haproxy python3 python3-asyncssh procps man-db binutils
 BENCH_PACKAGES = $(RUN_PACKAGES) python3 python3-pyte
 LOAD_PACKAGES = $(TEST_PACKAGES)
 
@@ -84,6 +84,7 @@ define install_missing
 			openssh-server) [ -x /usr/sbin/sshd ] ;; \
 			haproxy) [ -x /usr/sbin/haproxy ] ;; \
 			man-db) command -v man >/dev/null 2>&1 ;; \
+			binutils) command -v strip >/dev/null 2>&1 ;; \
 			procps) command -v pgrep >/dev/null 2>&1 && command -v ps >/dev/null 2>&1 ;; \
 			python3-pyte) python3 -c 'import pyte' >/dev/null 2>&1 || /usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 ;; \
 			python3-asyncssh) /usr/bin/python3 -c 'import asyncssh' >/dev/null 2>&1 ;; \
