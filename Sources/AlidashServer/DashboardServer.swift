@@ -25,12 +25,12 @@ final class ServerRegistry: Sendable {
     }
 
     /// Registers a new connection, or says why it is refused.
-    func admit(_ record: NIOLoopBound<ConnectionRecord>, address: String, id: ObjectIdentifier) -> String? {
+    func admit(_ record: NIOLoopBound<ConnectionRecord>, address: String, id: ObjectIdentifier) -> ConnectionRefusal? {
         let now = Double(NIODeadline.now().uptimeNanoseconds) / 1e9
         return state.withLockedValue { state in
-            if state.shuttingDown { return "shutting down" }
-            if state.connections.count >= limits.maximumConnections { return "too many connections" }
-            if !state.limiter.admit(address, now: now) { return "connection rate limit for \(address)" }
+            if state.shuttingDown { return .shuttingDown }
+            if state.connections.count >= limits.maximumConnections { return .tooManyConnections }
+            if !state.limiter.admit(address, now: now) { return .rateLimited }
             state.connections[id] = record
             ServerMetrics.connections.record(state.connections.count)
             return nil
@@ -67,6 +67,36 @@ final class ServerRegistry: Sendable {
         state.withLockedValue { state in
             state.shuttingDown = true
             return Array(state.connections.values)
+        }
+    }
+}
+
+/// Why a new connection is refused before any key exchange: one case per limit, each with its log text,
+/// the words the visitor's client prints, and its metrics label (no address in it: labels stay few).
+enum ConnectionRefusal: Sendable, Equatable {
+    case shuttingDown, tooManyConnections, rateLimited
+
+    func logText(address: String) -> String {
+        switch self {
+        case .shuttingDown: "shutting down"
+        case .tooManyConnections: "too many connections"
+        case .rateLimited: "connection rate limit for \(address)"
+        }
+    }
+
+    var metricsReason: String {
+        switch self {
+        case .shuttingDown: "shutting down"
+        case .tooManyConnections: "too many connections"
+        case .rateLimited: "rate limit"
+        }
+    }
+
+    func visitorMessage(address: String, limits: ServerLimits) -> String {
+        switch self {
+        case .shuttingDown: "alidash serve is shutting down; try again later."
+        case .tooManyConnections: "alidash serve is busy (\(limits.maximumConnections) connections at once); try again later."
+        case .rateLimited: "too many new connections from \(address) (\(limits.connectionsPerMinute) a minute); try again in a minute."
         }
     }
 }
@@ -163,14 +193,10 @@ public final class DashboardServer: Sendable {
         let record = ConnectionRecord(address: address, balancer: balancer, channel: channel, registry: registry)
         if let refusal = registry.admit(NIOLoopBound(record, eventLoop: channel.eventLoop), address: address,
                                         id: ObjectIdentifier(channel)) {
-            ServerLog.connection([("from", address)] + (balancer.map { [("via", $0)] } ?? []) + [("result", "refused: \(refusal)")])
-            ServerMetrics.refused(refusal)
-            let limits = configuration.limits
-            let reason = switch refusal {
-            case "shutting down": "alidash serve is shutting down; try again later."
-            case "too many connections": "alidash serve is busy (\(limits.maximumConnections) connections at once); try again later."
-            default: "too many new connections from \(address) (\(limits.connectionsPerMinute) a minute); try again in a minute."
-            }
+            ServerLog.connection([("from", address)] + (balancer.map { [("via", $0)] } ?? [])
+                + [("result", "refused: " + refusal.logText(address: address))])
+            ServerMetrics.refused(refusal.metricsReason)
+            let reason = refusal.visitorMessage(address: address, limits: configuration.limits)
             try channel.pipeline.syncOperations.addHandler(RefusalHandler(reason: reason))
             return nil
         }

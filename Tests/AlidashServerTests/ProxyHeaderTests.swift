@@ -54,3 +54,16 @@ import Testing
         #expect(!ProxyHeader.looksLikeHeader(Array("GET / HTTP/1.1".utf8)))
     }
 }
+
+@Suite struct ConnectionRefusalTests {
+    @Test func refusalsLogTheAddressButNeverPutItInAMetricsLabel() {
+        let limits = ServerLimits(connectionsPerMinute: 6)
+        #expect(ConnectionRefusal.rateLimited.logText(address: "203.0.113.7") == "connection rate limit for 203.0.113.7")
+        #expect(ConnectionRefusal.rateLimited.visitorMessage(address: "203.0.113.7", limits: limits)
+            == "too many new connections from 203.0.113.7 (6 a minute); try again in a minute.")
+        for refusal in [ConnectionRefusal.shuttingDown, .tooManyConnections, .rateLimited] {
+            #expect(!refusal.metricsReason.contains("203"))
+        }
+        #expect(ConnectionRefusal.rateLimited.metricsReason == "rate limit")
+    }
+}
