@@ -142,11 +142,7 @@ struct DashboardStart {
                     throw data.failure(for: error)
                 case .ended(let ending):
                     terminal.close()
-                    switch ending {
-                    case .quit: return
-                    case .signal(let number): throw ExitCode(128 + number)
-                    case .hangUp: throw ExitCode(128 + SIGHUP)
-                    }
+                    return try ending.exit()
                 }
             }
             var state = AppState(data: dataSet, language: choices.language, glyphs: terminal.glyphs,
@@ -173,11 +169,7 @@ struct DashboardStart {
             if let store, !keepStateFile, let problem = store.write(session.state.remembered) {
                 StandardError.report("alidash: where the dashboard was left is not remembered: \(problem)\n")
             }
-            switch ending {
-            case .quit: return
-            case .signal(let number): throw ExitCode(128 + number)
-            case .hangUp: throw ExitCode(128 + SIGHUP)
-            }
+            try ending.exit()
         }
     }
 }
@@ -188,6 +180,15 @@ struct DashboardSession {
         case quit
         case signal(Int32)
         case hangUp
+
+        /// Quitting returns (status 0); a signal or a hang-up ends with 128 + its number.
+        func exit() throws {
+            switch self {
+            case .quit: return
+            case .signal(let number): throw ExitCode(128 + number)
+            case .hangUp: throw ExitCode(128 + SIGHUP)
+            }
+        }
     }
 
     let terminal: Terminal
