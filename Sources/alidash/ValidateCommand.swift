@@ -18,14 +18,12 @@ struct ValidateCommand: ParsableCommand {
         try reportingFailures {
             try data.checkFolder()
             let dataSet: DataSet
+            // On a terminal, a large folder shows how far the check is (one line, rewritten in place).
+            let showsProgress = data.directory != nil && isatty(2) == 1
             do throws(DataLoadError) {
-                // On a terminal, a large folder shows how far the check is (one line, rewritten in place).
-                let progress: (@Sendable (DataLoadStep) -> Void)? = data.directory != nil && isatty(2) == 1
-                    ? ValidateProgress.report : nil
-                dataSet = try DataLoader.load(data.location, progress: progress)
-                if progress != nil { ValidateProgress.clear() }
+                defer { if showsProgress { ValidateProgress.clear() } }
+                dataSet = try DataLoader.load(data.location, progress: showsProgress ? ValidateProgress.report : nil)
             } catch {
-                if data.directory != nil && isatty(2) == 1 { ValidateProgress.clear() }
                 // The problems are this command's output; the summary goes to stderr.
                 // Written as print and export write: a full disk or closed pipe is exit 74, not silence.
                 try StandardOutput.write(error.problems.map { $0.description + "\n" }.joined())
