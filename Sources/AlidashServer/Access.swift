@@ -156,7 +156,7 @@ struct KeyOptions {
     static let alwaysHeld: Set<String> = ["no-port-forwarding", "no-agent-forwarding", "no-x11-forwarding", "no-user-rc",
                                           "permitopen", "permitlisten"]
     /// Options that would give what this server never gives: the visitor gets less, which restricts nothing.
-    static let notGranted: Set<String> = ["port-forwarding", "agent-forwarding", "x11-forwarding", "user-rc", "pty"]
+    static let notGranted: Set<String> = ["port-forwarding", "agent-forwarding", "x11-forwarding", "user-rc"]
 
     /// Splits "opt,opt=\"a b\" ssh-ed25519 …" at the first blank outside quotes; nil if a quote is never closed.
     static func splitOptions(_ text: Substring) -> (String, Substring)? {
@@ -242,7 +242,7 @@ struct KeyOptions {
             case (let name, _) where Self.alwaysHeld.contains(name):
                 break // this server never forwards anything nor runs rc files
             case (let name, nil) where Self.notGranted.contains(name):
-                break
+                break // `pty` is handled above: it undoes restrict
             default:
                 return entry.refusal = "option \(name)\(value == nil ? "" : "=") is not supported by alidash serve"
             }

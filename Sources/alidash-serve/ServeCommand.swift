@@ -239,10 +239,11 @@ enum SystemLimits {
                     + "raise the hard limit (ulimit -Hn, or LimitNOFILE= in the systemd unit)")
             }
         }
-        for (path, what, per) in [("/proc/sys/kernel/pty/max", "pseudo-terminals", 1), ("/proc/sys/kernel/pid_max", "process ids", 1)] {
+        // One pseudo-terminal and one process per session, and some room.
+        for (path, what) in [("/proc/sys/kernel/pty/max", "pseudo-terminals"), ("/proc/sys/kernel/pid_max", "process ids")] {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
                   let available = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
-            if available < sessions * per + 64 {
+            if available < sessions + 64 {
                 ServerLog.warning("the system allows \(available) \(what) (\(path)), too few for \(sessions) sessions: raise it with sysctl")
             }
         }

@@ -117,7 +117,6 @@ public enum TOMLSubset {
                     errors.append(error)
                     // Go on at the next line: the rest of this one cannot be read.
                     while let scalar = current, scalar != "\n" { advance() }
-                    depth = 0
                 }
             }
             return (result, errors)
