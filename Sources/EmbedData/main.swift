@@ -51,7 +51,8 @@ enum BundledData {
 """
 for path in arguments.dropFirst().sorted() {
     let url = URL(fileURLWithPath: path)
-    let text = try String(contentsOf: url, encoding: .utf8)
+    // Read once above; the check has made sure it is UTF-8 JSON.
+    let text = String(decoding: contents[url.lastPathComponent] ?? [], as: UTF8.self)
     let hashes = rawDelimiter(for: text)
     swift += "        (\"\(url.lastPathComponent)\", \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
 }
