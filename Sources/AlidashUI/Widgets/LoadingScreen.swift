@@ -41,7 +41,7 @@ public struct LoadingScreen: Sendable {
             let what: String
             switch step.phase {
             case .reading: what = german ? "lese" : "reading"
-            case .decoding: what = german ? "entschlüssele" : "decoding"
+            case .decoding: what = german ? "verarbeite" : "decoding"
             case .validating: what = german ? "prüfe alle Verweise" : "checking every reference"
             }
             let file = step.phase == .validating ? "" : " \(step.file) (\(step.fileNumber)/\(step.fileCount))"
