@@ -14,6 +14,29 @@ import TestSupport
         #expect(loaded.hubs.count >= 5)
     }
 
+    /// The binary carries Data/ as Swift values written at build time; they must be what the JSON says.
+    @Test func theBuiltInValuesAreTheDecodedFiles() throws {
+        let builtIn = Self.lines(of: try DataLoader.load(.bundled))
+        let decoded = Self.lines(of: try DataLoader.decodeBundledText())
+        #expect(builtIn.count > 5_000)
+        // The first line that differs, not two pages of dump.
+        let difference = zip(builtIn, decoded).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(difference == nil, "line \(difference?.offset ?? 0): built in \(difference?.element.0 ?? ""), decoded \(difference?.element.1 ?? "")")
+        #expect(builtIn.count == decoded.count)
+    }
+
+    /// Every stored value, one line each with its path. Dictionaries are lookups derived from the rest,
+    /// and their order differs from one instance to the next, so they are left out.
+    static func lines(of value: Any, path: String = "") -> [String] {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .dictionary { return [] }
+        // A leaf: a number, a string, an enum case without payload, nil, an empty list.
+        if mirror.children.isEmpty || value is String { return ["\(path) = \(String(reflecting: value))"] }
+        return mirror.children.enumerated().flatMap { index, child in
+            lines(of: child.value, path: path + "." + (child.label ?? String(index)))
+        }
+    }
+
     @Test func singlesDay2018() throws {
         let year = try #require(data.singlesDay.year(2018))
         #expect(year.rmbBillions == 213.5)

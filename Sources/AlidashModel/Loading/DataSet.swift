@@ -22,9 +22,9 @@ public struct DataSet: Sendable {
     /// Every hub's coordinates, in hub order: a map of many hubs reads these instead of whole hub records.
     public private(set) var hubCoordinates: [Coordinates] = []
 
-    init(sourceCatalog: SourceCatalog, hubCatalog: HubCatalog, singlesDay: SinglesDayHistory, revenue: RevenueHistory,
-         comparison: Comparison, timeline: Timeline, profiles: Profiles, overview: Overview, claimCatalog: ClaimCatalog,
-         origin: String) {
+    public init(sourceCatalog: SourceCatalog, hubCatalog: HubCatalog, singlesDay: SinglesDayHistory, revenue: RevenueHistory,
+                comparison: Comparison, timeline: Timeline, profiles: Profiles, overview: Overview, claimCatalog: ClaimCatalog,
+                origin: String) {
         self.sourceCatalog = sourceCatalog
         self.hubCatalog = hubCatalog
         self.singlesDay = singlesDay

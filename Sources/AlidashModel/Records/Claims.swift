@@ -1,6 +1,10 @@
 /// `claims.json`: the article's checkable claims, in the article's order, each with a verdict and its evidence.
 public struct ClaimCatalog: Decodable, Sendable {
     public var claims: [Claim]
+
+    public init(claims: [Claim]) {
+        self.claims = claims
+    }
 }
 
 /// One claim of the article: the few words under check, what they say, and how they hold up.
@@ -19,6 +23,21 @@ public struct Claim: Decodable, Sendable, Identifiable {
     public var laterSources: [String]?
     /// The errata (sources.json) this claim carries.
     public var errata: [String]?
+
+    public init(id: String, kind: ClaimKind, quote: String, summary: LocalizedText, verdict: Verdict,
+                evidence: LocalizedText, sources: [String], later: LocalizedText?, laterSources: [String]?,
+                errata: [String]?) {
+        self.id = id
+        self.kind = kind
+        self.quote = quote
+        self.summary = summary
+        self.verdict = verdict
+        self.evidence = evidence
+        self.sources = sources
+        self.later = later
+        self.laterSources = laterSources
+        self.errata = errata
+    }
 
     /// Quotes longer than this are refused: the check quotes the words under check, nothing more.
     public static let maximumQuoteLength = 60

@@ -11,6 +11,16 @@ public struct ComparisonRow: Decodable, Sendable, Identifiable {
     public var alibaba: LocalizedText
     public var confidence: Confidence
     public var sources: [String]
+
+    public init(id: String, topic: LocalizedText, amazon: LocalizedText, alibaba: LocalizedText,
+                confidence: Confidence, sources: [String]) {
+        self.id = id
+        self.topic = topic
+        self.amazon = amazon
+        self.alibaba = alibaba
+        self.confidence = confidence
+        self.sources = sources
+    }
 }
 
 /// A total split into parts (for example Amazon's net sales by group).
@@ -18,6 +28,11 @@ public struct Breakdown: Decodable, Sendable, Identifiable {
     public struct Part: Decodable, Sendable {
         public var label: LocalizedText
         public var value: Double
+
+        public init(label: LocalizedText, value: Double) {
+            self.label = label
+            self.value = value
+        }
     }
 
     public var id: String
@@ -30,6 +45,20 @@ public struct Breakdown: Decodable, Sendable, Identifiable {
     public var parts: [Part]
     public var confidence: Confidence
     public var sources: [String]
+
+    public init(id: String, company: Company, title: LocalizedText, period: LocalizedText, unit: Currency,
+                scale: Scale, total: Double, parts: [Part], confidence: Confidence, sources: [String]) {
+        self.id = id
+        self.company = company
+        self.title = title
+        self.period = period
+        self.unit = unit
+        self.scale = scale
+        self.total = total
+        self.parts = parts
+        self.confidence = confidence
+        self.sources = sources
+    }
 }
 
 /// `comparison.json`.
@@ -38,4 +67,11 @@ public struct Comparison: Decodable, Sendable {
     public var rows: [ComparisonRow]
     public var breakdowns: [Breakdown]
     public var facts: [Fact]
+
+    public init(caveat: LocalizedText, rows: [ComparisonRow], breakdowns: [Breakdown], facts: [Fact]) {
+        self.caveat = caveat
+        self.rows = rows
+        self.breakdowns = breakdowns
+        self.facts = facts
+    }
 }

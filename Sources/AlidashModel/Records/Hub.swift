@@ -17,6 +17,14 @@ public struct HubLocation: Decodable, Sendable {
     public var confidence: Confidence
     public var sources: [String]
 
+    public init(lat: Double, lon: Double, label: LocalizedText, confidence: Confidence, sources: [String]) {
+        self.lat = lat
+        self.lon = lon
+        self.label = label
+        self.confidence = confidence
+        self.sources = sources
+    }
+
     public var coordinates: Coordinates { Coordinates(latitude: lat, longitude: lon) }
 }
 
@@ -33,6 +41,15 @@ public struct HubChange: Decodable, Sendable {
     /// Set when only the date is less sure than the change.
     public var dateConfidence: Confidence?
     public var sources: [String]
+
+    public init(date: PartialDate?, text: LocalizedText, confidence: Confidence, dateConfidence: Confidence?,
+                sources: [String]) {
+        self.date = date
+        self.text = text
+        self.confidence = confidence
+        self.dateConfidence = dateConfidence
+        self.sources = sources
+    }
 }
 
 /// A Cainiao/eWTP site (or Alibaba's headquarters).
@@ -49,9 +66,30 @@ public struct Hub: Decodable, Sendable, Identifiable {
     public var statusSources: [String]
     public var facts: [Fact]
     public var changes: [HubChange]
+
+    public init(id: String, name: LocalizedText, place: LocalizedText, country: LocalizedText, countryCode: String,
+                kind: HubKind, role: LocalizedText, location: HubLocation, status: LocalizedText,
+                statusSources: [String], facts: [Fact], changes: [HubChange]) {
+        self.id = id
+        self.name = name
+        self.place = place
+        self.country = country
+        self.countryCode = countryCode
+        self.kind = kind
+        self.role = role
+        self.location = location
+        self.status = status
+        self.statusSources = statusSources
+        self.facts = facts
+        self.changes = changes
+    }
 }
 
 /// `hubs.json`.
 public struct HubCatalog: Decodable, Sendable {
     public var hubs: [Hub]
+
+    public init(hubs: [Hub]) {
+        self.hubs = hubs
+    }
 }

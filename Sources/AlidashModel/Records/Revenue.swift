@@ -12,6 +12,22 @@ public struct AlibabaQuarter: Decodable, Sendable {
     public var sources: [String]
     public var note: LocalizedText?
 
+    public init(fiscalYear: Int, fiscalQuarter: Int, start: PartialDate, end: PartialDate, rmbMillions: Double,
+                usdMillions: Double?, usdConfidence: Confidence?, yoyPercent: Double?, confidence: Confidence,
+                sources: [String], note: LocalizedText?) {
+        self.fiscalYear = fiscalYear
+        self.fiscalQuarter = fiscalQuarter
+        self.start = start
+        self.end = end
+        self.rmbMillions = rmbMillions
+        self.usdMillions = usdMillions
+        self.usdConfidence = usdConfidence
+        self.yoyPercent = yoyPercent
+        self.confidence = confidence
+        self.sources = sources
+        self.note = note
+    }
+
     public var period: AlibabaFiscalQuarter { AlibabaFiscalQuarter(fiscalYear: fiscalYear, quarter: fiscalQuarter) }
 }
 
@@ -25,6 +41,18 @@ public struct AlibabaFiscalYear: Decodable, Sendable {
     public var usdConfidence: Confidence?
     public var confidence: Confidence
     public var sources: [String]
+
+    public init(fiscalYear: Int, start: PartialDate, end: PartialDate, rmbMillions: Double, usdMillions: Double?,
+                usdConfidence: Confidence?, confidence: Confidence, sources: [String]) {
+        self.fiscalYear = fiscalYear
+        self.start = start
+        self.end = end
+        self.rmbMillions = rmbMillions
+        self.usdMillions = usdMillions
+        self.usdConfidence = usdConfidence
+        self.confidence = confidence
+        self.sources = sources
+    }
 }
 
 /// One calendar quarter of Amazon's net sales.
@@ -35,6 +63,14 @@ public struct AmazonQuarter: Decodable, Sendable {
     public var confidence: Confidence
     public var sources: [String]
 
+    public init(year: Int, quarter: Int, usdMillions: Double, confidence: Confidence, sources: [String]) {
+        self.year = year
+        self.quarter = quarter
+        self.usdMillions = usdMillions
+        self.confidence = confidence
+        self.sources = sources
+    }
+
     public var period: CalendarQuarter { CalendarQuarter(year: year, quarter: quarter) }
 }
 
@@ -44,6 +80,13 @@ public struct AmazonYear: Decodable, Sendable {
     public var usdMillions: Double
     public var confidence: Confidence
     public var sources: [String]
+
+    public init(year: Int, usdMillions: Double, confidence: Confidence, sources: [String]) {
+        self.year = year
+        self.usdMillions = usdMillions
+        self.confidence = confidence
+        self.sources = sources
+    }
 }
 
 /// A stored exchange rate: 1 `base` = `rate` `quote`.
@@ -56,6 +99,18 @@ public struct ExchangeRate: Decodable, Sendable, Identifiable {
     public var confidence: Confidence
     public var sources: [String]
     public var note: LocalizedText?
+
+    public init(id: String, date: PartialDate, base: Currency, quote: Currency, rate: Double, confidence: Confidence,
+                sources: [String], note: LocalizedText?) {
+        self.id = id
+        self.date = date
+        self.base = base
+        self.quote = quote
+        self.rate = rate
+        self.confidence = confidence
+        self.sources = sources
+        self.note = note
+    }
 }
 
 /// `revenue.json`.
@@ -76,11 +131,20 @@ public struct RevenueHistory: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        alibabaQuarters = try container.decode([AlibabaQuarter].self, forKey: .alibabaQuarters)
-        alibabaFiscalYears = try container.decode([AlibabaFiscalYear].self, forKey: .alibabaFiscalYears)
-        amazonQuarters = try container.decode([AmazonQuarter].self, forKey: .amazonQuarters)
-        amazonYears = try container.decode([AmazonYear].self, forKey: .amazonYears)
-        exchangeRates = try container.decode([ExchangeRate].self, forKey: .exchangeRates)
+        self.init(alibabaQuarters: try container.decode([AlibabaQuarter].self, forKey: .alibabaQuarters),
+                  alibabaFiscalYears: try container.decode([AlibabaFiscalYear].self, forKey: .alibabaFiscalYears),
+                  amazonQuarters: try container.decode([AmazonQuarter].self, forKey: .amazonQuarters),
+                  amazonYears: try container.decode([AmazonYear].self, forKey: .amazonYears),
+                  exchangeRates: try container.decode([ExchangeRate].self, forKey: .exchangeRates))
+    }
+
+    public init(alibabaQuarters: [AlibabaQuarter], alibabaFiscalYears: [AlibabaFiscalYear], amazonQuarters: [AmazonQuarter],
+                amazonYears: [AmazonYear], exchangeRates: [ExchangeRate]) {
+        self.alibabaQuarters = alibabaQuarters
+        self.alibabaFiscalYears = alibabaFiscalYears
+        self.amazonQuarters = amazonQuarters
+        self.amazonYears = amazonYears
+        self.exchangeRates = exchangeRates
         for (index, quarter) in alibabaQuarters.enumerated() where alibabaIndex[quarter.period] == nil {
             alibabaIndex[quarter.period] = index
         }

@@ -26,6 +26,22 @@ public struct SinglesDayYear: Decodable, Sendable {
     public var sources: [String]
     public var note: LocalizedText?
 
+    public init(year: Int, rmbBillions: Double, usdBillions: Double?, approx: Bool?, scope: SinglesDayScope,
+                scopeNote: LocalizedText?, growthPercent: Double?, previousScopeRmbBillions: Double?,
+                confidence: Confidence, sources: [String], note: LocalizedText?) {
+        self.year = year
+        self.rmbBillions = rmbBillions
+        self.usdBillions = usdBillions
+        self.approx = approx
+        self.scope = scope
+        self.scopeNote = scopeNote
+        self.growthPercent = growthPercent
+        self.previousScopeRmbBillions = previousScopeRmbBillions
+        self.confidence = confidence
+        self.sources = sources
+        self.note = note
+    }
+
     public var isApproximate: Bool { approx ?? false }
 }
 
@@ -47,6 +63,11 @@ public enum SinglesDayGrowth: Sendable, Equatable {
 public struct SinglesDayHistory: Decodable, Sendable {
     public var years: [SinglesDayYear]
     public var facts: [Fact]
+
+    public init(years: [SinglesDayYear], facts: [Fact]) {
+        self.years = years
+        self.facts = facts
+    }
 
     public func year(_ year: Int) -> SinglesDayYear? { years.first { $0.year == year } }
 
