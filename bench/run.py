@@ -83,8 +83,12 @@ def tuimeasure(tool, command, script, marker, cwd=None, timeout=120):
     """One run in its own pseudo-terminal; returns tuimeasure's record of that run."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = handle.name
+    # A home of its own for every run: no settings, and no state left by the run before (which would start
+    # the next run elsewhere, where the script's keys may change nothing).
+    home = tempfile.mkdtemp(prefix="alidash-bench-home.")
     try:
         argv = [sys.executable, tool, "-n", "1", "--size", SIZE, "--clean-env", "--env", "LANG=C.UTF-8",
+                "--env", f"HOME={home}", "--env", f"XDG_CONFIG_HOME={home}", "--env", f"XDG_STATE_HOME={home}",
                 "--marker", marker, "--startup-timeout", "60", "--key-timeout", "30", "--script", script,
                 "--json", out, "--", *command]
         result = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -96,6 +100,7 @@ def tuimeasure(tool, command, script, marker, cwd=None, timeout=120):
         return record["runs"][0]
     finally:
         os.unlink(out)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def validate_run(alidash, data_dir):
@@ -198,10 +203,11 @@ def machine_description(alidash):
 def run_floor_comparison(tool, alidash, floor, rounds, progress):
     alidash_runs, floor_runs = [], []
     progress("warm-up run of each (not recorded: page cache)")
-    tuimeasure(tool, [alidash, "--lang", "en"], "q", ALIDASH_MARKER)
+    tuimeasure(tool, [alidash], "q", ALIDASH_MARKER)
     tuimeasure(tool, [floor], "q", FLOOR_MARKER)
     for round_index in range(rounds):
-        pair = [("alidash", [alidash, "--lang", "en"], MAIN_SCRIPT, ALIDASH_MARKER, alidash_runs),
+        # A plain `alidash`, as people start it (LANG=C.UTF-8 makes it English, as the marker is).
+        pair = [("alidash", [alidash], MAIN_SCRIPT, ALIDASH_MARKER, alidash_runs),
                 ("floor", [floor], "q", FLOOR_MARKER, floor_runs)]
         if round_index % 2:
             pair.reverse()  # alternate who goes first
@@ -437,8 +443,9 @@ def count_clears(tool, alidash):
     with tempfile.TemporaryDirectory() as folder:
         prefix = os.path.join(folder, "dump")
         argv = [sys.executable, tool, "-n", "1", "--size", SIZE, "--clean-env", "--env", "LANG=C.UTF-8",
+                "--env", f"HOME={folder}", "--env", f"XDG_CONFIG_HOME={folder}", "--env", f"XDG_STATE_HOME={folder}",
                 "--marker", ALIDASH_MARKER, "--script", MAIN_SCRIPT, "--dump", prefix, "--json", os.devnull,
-                "--", alidash, "--lang", "en"]
+                "--", alidash]
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
         raw = b""
         for name in os.listdir(folder):

@@ -7,16 +7,17 @@ extension PaneID {
 
 public struct OverviewPane: PaneModel {
     public private(set) var scroll = 0
-    /// The content's height and the view's, measured for the last area (see `layout`).
-    private var measured: (key: LayoutKey, contentHeight: Int, viewHeight: Int)?
+    /// The content drawn for the last area and the view's height (see `layout`): measuring needs the
+    /// whole layout, so it is kept for drawing rather than done twice.
+    private var measured: (key: LayoutKey, canvas: Buffer, viewHeight: Int)?
 
     public init() {}
 
     public mutating func layout(area: Rect, context: RenderContext) {
         let key = context.layoutKey(area)
         guard measured?.key != key else { return }
-        let height = OverviewPane.content(width: area.width, context: context).height
-        measured = (key, height, OverviewPane.viewHeight(canvasHeight: height, area: area))
+        let canvas = OverviewPane.drawCanvas(OverviewPane.content(width: area.width, context: context), context: context)
+        measured = (key, canvas, OverviewPane.viewHeight(canvasHeight: canvas.height, area: area))
     }
 
     /// Rows that show content: all of `area`, or all but the last row when that row is needed for
@@ -26,7 +27,8 @@ public struct OverviewPane: PaneModel {
     }
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        guard let (_, total, view) = measured else { return false }
+        guard let (_, canvas, view) = measured else { return false }
+        let total = canvas.height
         guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(view),
                                            pageSize: view - 1) else { return false }
         defer { scroll = next }
@@ -35,7 +37,8 @@ public struct OverviewPane: PaneModel {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        let canvas = OverviewPane.drawCanvas(OverviewPane.content(width: area.width, context: context), context: context)
+        let canvas = measured.flatMap { $0.key == context.layoutKey(area) ? $0.canvas : nil }
+            ?? OverviewPane.drawCanvas(OverviewPane.content(width: area.width, context: context), context: context)
         let view = OverviewPane.viewHeight(canvasHeight: canvas.height, area: area)
         let offset = min(scroll, canvas.height.saturatingSubtract(view))
         buffer.blit(canvas, sourceRow: offset, into: Rect(x: area.x, y: area.y, width: area.width, height: view))
