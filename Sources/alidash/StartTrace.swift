@@ -8,20 +8,24 @@ import Glibc
 enum StartTrace {
     /// Read once; the marks are made on the main thread only, before the run loop.
     nonisolated(unsafe) private static var path: String? = getenv("ALIDASH_TRACE_START").map { String(cString: $0) }
-    nonisolated(unsafe) private static var marks: [(name: String, nanoseconds: UInt64)] = []
+    // Two plain arrays, not one of tuples: the runtime builds a tuple array's type on first use, which
+    // cost 0.2 ms here, and the tracing must not slow what it measures.
+    nonisolated(unsafe) private static var names: [String] = []
+    nonisolated(unsafe) private static var moments: [UInt64] = []
 
     static func mark(_ name: String) {
         guard path != nil else { return }
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
-        marks.append((name, UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)))
+        names.append(name)
+        moments.append(UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec))
     }
 
     /// Writes the marks (once) and stops tracing.
     static func write() {
         guard let target = path else { return }
         path = nil
-        let text = marks.map { "\($0.name) \($0.nanoseconds)\n" }.joined()
+        let text = zip(names, moments).map { "\($0) \($1)\n" }.joined()
         guard let file = fopen(target, "w") else { return }
         fputs(text, file)
         fclose(file)

@@ -23,6 +23,35 @@ import Testing
         #expect(TerminalText.width(of: "naïve café") == 10)
     }
 
+    /// Drawing and measuring take a shortcut through runs of simple scalars; it must give what going
+    /// character by character gives, whatever follows: marks, joiners, jamo, flags, controls, wide letters.
+    @Test func theSimpleScalarShortcutDrawsWhatCharactersDo() {
+        let pool: [String] = ["a", " ", "é", "ß", "–", "…", "€", "→", "─", "│", "⣿", "●", "⌚", "°", "²",
+                              "\u{301}", "\u{20DD}", "\u{200D}", "\u{FE0F}", "\u{AD}", "\u{202E}", "\u{1B}", "\t",
+                              "\u{1100}", "\u{1161}", "🇧", "🇪", "🚀", "日", "\u{0915}", "\u{093F}", "\u{2060}", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            var drawn = Buffer(width: 24, height: 1)
+            let used = drawn.put(text, x: 1, y: 0, maxWidth: 20)
+            // The reference: one character at a time, sanitized and measured.
+            var expected = Buffer(width: 24, height: 1)
+            var column = 1
+            for character in text {
+                guard let clean = TerminalText.sanitize(character) else { continue }
+                let cells = TerminalText.width(of: clean)
+                if cells == 0 { continue }
+                if column + cells > 21 { break }
+                expected.put(String(clean), x: column, y: 0)
+                column += cells
+            }
+            #expect(drawn.line(0) == expected.line(0), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(used == column - 1)
+            #expect(TerminalText.width(of: text) == text.reduce(0) { $0 + (TerminalText.sanitize($1).map(TerminalText.width(of:)) ?? 0) })
+            #expect(TerminalText.words(text) == text.split(separator: " ").map(String.init))
+        }
+    }
+
     @Test func controlSequencesAreMadeInert() {
         let hostile = "a\u{1B}[2Jb\u{07}c\u{9B}31md\u{1B}]0;owned\u{07}"
         var buffer = Buffer(width: 40, height: 1)

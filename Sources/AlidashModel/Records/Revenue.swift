@@ -122,8 +122,10 @@ public struct RevenueHistory: Decodable, Sendable {
     public var exchangeRates: [ExchangeRate]
 
     // Lookups by period, built once after decoding so that growth and sums stay linear in the data.
-    private var alibabaIndex: [AlibabaFiscalQuarter: Int] = [:]
-    private var amazonIndex: [CalendarQuarter: Int] = [:]
+    // Keyed by `quarterKey`, an Int: a dictionary keyed by a type of ours costs the runtime a search
+    // of every conformance in the binary at the first lookup, a noticeable part of the start.
+    private var alibabaIndex: [Int: Int] = [:]
+    private var amazonIndex: [Int: Int] = [:]
 
     private enum CodingKeys: String, CodingKey {
         case alibabaQuarters, alibabaFiscalYears, amazonQuarters, amazonYears, exchangeRates
@@ -145,20 +147,31 @@ public struct RevenueHistory: Decodable, Sendable {
         self.amazonQuarters = amazonQuarters
         self.amazonYears = amazonYears
         self.exchangeRates = exchangeRates
-        for (index, quarter) in alibabaQuarters.enumerated() where alibabaIndex[quarter.period] == nil {
-            alibabaIndex[quarter.period] = index
+        for (index, quarter) in alibabaQuarters.enumerated() {
+            guard let key = RevenueHistory.quarterKey(quarter.fiscalYear, quarter.fiscalQuarter),
+                  alibabaIndex[key] == nil else { continue }
+            alibabaIndex[key] = index
         }
-        for (index, quarter) in amazonQuarters.enumerated() where amazonIndex[quarter.period] == nil {
-            amazonIndex[quarter.period] = index
+        for (index, quarter) in amazonQuarters.enumerated() {
+            guard let key = RevenueHistory.quarterKey(quarter.year, quarter.quarter), amazonIndex[key] == nil else { continue }
+            amazonIndex[key] = index
         }
+    }
+
+    /// One Int per (year, quarter 1–4); nil for a quarter outside 1–4 or a year too large to count in.
+    private static func quarterKey(_ year: Int, _ quarter: Int) -> Int? {
+        guard (1...4).contains(quarter) else { return nil }
+        let (times, overflow) = year.multipliedReportingOverflow(by: 4)
+        let (key, carry) = times.addingReportingOverflow(quarter - 1)
+        return overflow || carry ? nil : key
     }
 
     public func alibabaQuarter(fiscalYear: Int, quarter: Int) -> AlibabaQuarter? {
-        alibabaIndex[AlibabaFiscalQuarter(fiscalYear: fiscalYear, quarter: quarter)].map { alibabaQuarters[$0] }
+        RevenueHistory.quarterKey(fiscalYear, quarter).flatMap { alibabaIndex[$0] }.map { alibabaQuarters[$0] }
     }
 
     public func amazonQuarter(year: Int, quarter: Int) -> AmazonQuarter? {
-        amazonIndex[CalendarQuarter(year: year, quarter: quarter)].map { amazonQuarters[$0] }
+        RevenueHistory.quarterKey(year, quarter).flatMap { amazonIndex[$0] }.map { amazonQuarters[$0] }
     }
 
     /// The Amazon quarter covering the same calendar months as an Alibaba fiscal quarter.

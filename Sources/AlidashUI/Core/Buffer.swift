@@ -69,7 +69,25 @@ public struct Buffer: Sendable, Equatable {
         guard y >= bounds.y, y < bounds.maxY, maxWidth > 0 else { return 0 }
         let limit = min(bounds.maxX, x.saturatingAdd(maxWidth))
         var column = x
-        for character in text {
+        // A run of simple scalars (see TerminalText.isSimple) is drawn a scalar at a time: grapheme
+        // breaking and the property lookups of sanitizing were most of the cost of drawing a screen.
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            guard TerminalText.isSimple(scalar), next == scalars.endIndex || TerminalText.isSimple(scalars[next]) else { break }
+            let cells = TerminalText.isWide(scalar.value) ? 2 : 1
+            if column + cells > limit { return max(0, column - x) }
+            if column >= bounds.x {
+                setCell(x: column, y: y, Cell(Character(scalar), style: style, width: UInt8(cells)))
+            } else if column + cells > bounds.x {
+                setCell(x: bounds.x, y: y, Cell(" ", style: style))
+            }
+            column += cells
+            index = next
+        }
+        for character in text[index...] {
             guard let clean = TerminalText.sanitize(character) else { continue }
             let cells = TerminalText.width(of: clean)
             if cells == 0 { continue }

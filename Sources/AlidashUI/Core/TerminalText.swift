@@ -23,6 +23,7 @@ public enum TerminalText {
     public static func width(of text: String) -> Int {
         // Printable ASCII, most of what is drawn, is one cell a byte.
         if text.utf8.allSatisfy(isPrintableASCII) { return text.utf8.count }
+        if isSimple(text) { return text.unicodeScalars.reduce(0) { $0 + (isWide($1.value) ? 2 : 1) } }
         var total = 0
         for character in text {
             guard let clean = sanitize(character) else { continue }
@@ -41,6 +42,27 @@ public enum TerminalText {
     }
 
     private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
+    /// A scalar that is a whole character on its own next to another such scalar, that sanitizing keeps
+    /// as it is, and whose width `isWide` tells: printable Latin, punctuation, currency, arrows, box
+    /// drawing, shapes, braille. No Unicode rule joins two of them into one character (the marks, joiners,
+    /// Hangul jamo, regional indicators and prepended letters that do are all outside), so a run of them
+    /// is drawn and measured a scalar at a time, without grapheme breaking.
+    @inline(__always)
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF,
+             0x2100...0x23FF, 0x2500...0x27BF, 0x2800...0x28FF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether every scalar of `text` is simple: then its characters are its scalars.
+    static func isSimple(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.allSatisfy(isSimple)
+    }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool { InertText.isControl(scalar) }
 
@@ -125,12 +147,18 @@ public enum TerminalText {
             if width(of: joined) <= maxWidth { result.append(joined) } else { result += group }
             group = []
         }
-        for piece in text.split(separator: " " as S.Element, omittingEmptySubsequences: true) {
-            let word = String(piece)
+        // Splitting on the byte is the same as on the character when no scalar can join a space.
+        let text = Substring(text.description)
+        let pieces = isSimple(text)
+            ? text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+            : text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        for word in pieces {
+            // Byte searches: String.contains(String) goes through the regex library's searcher.
+            let closes = word.utf8.contains(UInt8(ascii: "]"))
             if !group.isEmpty {
                 group.append(word)
-                if word.contains("]") { flush() }
-            } else if word.hasPrefix("["), !word.contains("]") {
+                if closes { flush() }
+            } else if word.utf8.first == UInt8(ascii: "["), !closes {
                 group = [word]
             } else {
                 result.append(word)
@@ -144,7 +172,9 @@ public enum TerminalText {
     public static func wrap(_ text: String, width maxWidth: Int) -> [String] {
         guard maxWidth > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let paragraphs = text.utf8.contains(0x0A) ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            : [Substring(text)]
+        for paragraph in paragraphs {
             var line = ""
             var lineWidth = 0
             for word in words(paragraph, maxWidth: maxWidth) {
