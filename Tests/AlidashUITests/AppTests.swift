@@ -12,6 +12,16 @@ import TestSupport
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// Scrolled part way and to the end, the overview shows the same rows it lays out (only the rows in
+    /// view are drawn) and says what is left.
+    @Test(arguments: [(6, "middle"), (500, "end")])
+    func overviewScrolled(steps: Int, name: String) {
+        var app = TestData.app(width: 80, height: 24)
+        for _ in 0..<steps { _ = app.update(.key(.character("j"))) }
+        let mismatch = ExpectedScreen.mismatch(app.render(), named: "overview-80x24-scrolled-\(name)-en")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
     @Test func overviewShowsSourcedHeadlineFigures() {
         let screen = TestData.app(width: 120, height: 40).render()
         #expect(screen.contains("220,000 m²"))

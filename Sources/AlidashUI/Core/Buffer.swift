@@ -102,6 +102,24 @@ public struct Buffer: Sendable, Equatable {
         return max(0, column - x)
     }
 
+    /// Writes `symbol` `count` times from (x, y) going right (or down with `vertical`), clipped to the
+    /// buffer: borders and rules, without making and walking a string for every cell.
+    public mutating func put(_ symbol: Character, x: Int, y: Int, count: Int = 1, vertical: Bool = false,
+                             style: Style = .normal) {
+        guard count > 0, let clean = TerminalText.sanitize(symbol) else { return }
+        let cells = TerminalText.width(of: clean)
+        guard cells > 0 else { return }
+        let cell = Cell(clean, style: style, width: UInt8(cells))
+        // Past the buffer's last row or column nothing more can show.
+        let room = vertical ? height.saturatingSubtract(y) : width.saturatingSubtract(x) / cells
+        for index in 0..<min(count, room) {
+            let column = vertical ? x : x + index * cells
+            let row = vertical ? y + index : y
+            guard row >= 0, row < height, column >= 0, column.saturatingAdd(cells) <= width else { continue }
+            setCell(x: column, y: row, cell)
+        }
+    }
+
     /// Places one cell, keeping wide characters whole: overwriting half of one blanks the other half.
     private mutating func setCell(x: Int, y: Int, _ cell: Cell) {
         clearWideNeighbours(x: x, y: y)

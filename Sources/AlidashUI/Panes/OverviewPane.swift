@@ -7,17 +7,17 @@ extension PaneID {
 
 public struct OverviewPane: PaneModel {
     public private(set) var scroll = 0
-    /// The content drawn for the last area and the view's height (see `layout`): measuring needs the
+    /// The content laid out for the last area and the view's height (see `layout`): measuring needs the
     /// whole layout, so it is kept for drawing rather than done twice.
-    private var measured: (key: LayoutKey, canvas: Buffer, viewHeight: Int)?
+    private var measured: (key: LayoutKey, content: Content, viewHeight: Int)?
 
     public init() {}
 
     public mutating func layout(area: Rect, context: RenderContext) {
         let key = context.layoutKey(area)
         guard measured?.key != key else { return }
-        let canvas = OverviewPane.drawCanvas(OverviewPane.content(width: area.width, context: context), context: context)
-        measured = (key, canvas, OverviewPane.viewHeight(canvasHeight: canvas.height, area: area))
+        let content = OverviewPane.content(width: area.width, context: context)
+        measured = (key, content, OverviewPane.viewHeight(canvasHeight: content.height, area: area))
     }
 
     /// Rows that show content: all of `area`, or all but the last row when that row is needed for
@@ -27,8 +27,8 @@ public struct OverviewPane: PaneModel {
     }
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        guard let (_, canvas, view) = measured else { return false }
-        let total = canvas.height
+        guard let (_, content, view) = measured else { return false }
+        let total = content.height
         guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(view),
                                            pageSize: view - 1) else { return false }
         defer { scroll = next }
@@ -37,14 +37,17 @@ public struct OverviewPane: PaneModel {
 
     public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard !area.isEmpty else { return }
-        let canvas = measured.flatMap { $0.key == context.layoutKey(area) ? $0.canvas : nil }
-            ?? OverviewPane.drawCanvas(OverviewPane.content(width: area.width, context: context), context: context)
-        let view = OverviewPane.viewHeight(canvasHeight: canvas.height, area: area)
-        let offset = min(scroll, canvas.height.saturatingSubtract(view))
-        buffer.blit(canvas, sourceRow: offset, into: Rect(x: area.x, y: area.y, width: area.width, height: view))
+        let content = measured.flatMap { $0.key == context.layoutKey(area) ? $0.content : nil }
+            ?? OverviewPane.content(width: area.width, context: context)
+        let view = OverviewPane.viewHeight(canvasHeight: content.height, area: area)
+        let offset = min(scroll, content.height.saturatingSubtract(view))
+        // Only the rows in view are drawn.
+        var window = Buffer(width: area.width, height: min(view, content.height))
+        OverviewPane.draw(content, into: &window, top: offset, context: context)
+        buffer.blit(window, sourceRow: 0, into: Rect(x: area.x, y: area.y, width: area.width, height: view))
         guard view < area.height else { return }
         // Say where the view is and how much is left, as pagers do, on a row of its own.
-        let hidden = canvas.height.saturatingSubtract(offset + view)
+        let hidden = content.height.saturatingSubtract(offset + view)
         var hint = " " + (offset > 0 ? context.glyphs.up + " " : "")
         hint += hidden > 0
             ? context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern")
@@ -172,25 +175,38 @@ public struct OverviewPane: PaneModel {
         return Content(width: width, story: story, columns: columns, cardWidth: cardWidth, cards: cards, rowHeights: rowHeights)
     }
 
-    /// Draws all content onto a canvas as tall as it needs; `render` shows a window of it.
-    private static func drawCanvas(_ content: Content, context: RenderContext) -> Buffer {
-        var canvas = Buffer(width: content.width, height: content.height)
-        guard content.height > 0 else { return canvas }
-        for (index, line) in content.story.enumerated() {
-            TextLines.draw(line, into: &canvas, x: 1, y: index, area: canvas.area)
+    /// Draws the content from its row `top` on: the buffer's first row shows that row, and whatever
+    /// falls outside the buffer is clipped by it.
+    private static func draw(_ content: Content, into canvas: inout Buffer, top: Int, context: RenderContext) {
+        guard content.height > 0, canvas.height > 0 else { return }
+        for (index, line) in content.story.enumerated() where index >= top && index - top < canvas.height {
+            TextLines.draw(line, into: &canvas, x: 1, y: index - top, area: canvas.area)
         }
-        var y = content.header
+        var y = content.header - top
         for (rowIndex, height) in content.rowHeights.enumerated() {
-            for column in 0..<content.columns {
-                let index = rowIndex * content.columns + column
-                guard index < content.cards.count else { break }
-                let (card, lines) = content.cards[index]
-                let box = Rect(x: column * (content.cardWidth + 1), y: y, width: content.cardWidth, height: height)
-                let inner = Block(title: context.text(card.title)).render(into: &canvas, area: box, glyphs: context.glyphs)
-                TextLines.drawScrolled(lines, offset: 0, into: &canvas, area: inner.inset(horizontal: 1, vertical: 0))
+            defer { y += height }
+            guard y + height > 0, y < canvas.height else { continue }
+            if y >= 0 {
+                drawCards(row: rowIndex, of: content, into: &canvas, y: y, height: height, context: context)
+            } else {
+                // Rectangles cannot start above the buffer: the row cut by the top edge is drawn whole
+                // on its own and its lower part copied in.
+                var whole = Buffer(width: canvas.width, height: height)
+                drawCards(row: rowIndex, of: content, into: &whole, y: 0, height: height, context: context)
+                canvas.blit(whole, sourceRow: -y, into: Rect(x: 0, y: 0, width: canvas.width, height: height + y))
             }
-            y += height
         }
-        return canvas
+    }
+
+    private static func drawCards(row rowIndex: Int, of content: Content, into canvas: inout Buffer, y: Int, height: Int,
+                                  context: RenderContext) {
+        for column in 0..<content.columns {
+            let index = rowIndex * content.columns + column
+            guard index < content.cards.count else { break }
+            let (card, lines) = content.cards[index]
+            let box = Rect(x: column * (content.cardWidth + 1), y: y, width: content.cardWidth, height: height)
+            let inner = Block(title: context.text(card.title)).render(into: &canvas, area: box, glyphs: context.glyphs)
+            TextLines.drawScrolled(lines, offset: 0, into: &canvas, area: inner.inset(horizontal: 1, vertical: 0))
+        }
     }
 }

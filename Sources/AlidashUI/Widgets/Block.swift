@@ -13,18 +13,14 @@ public struct Block: Sendable {
         guard area.width >= 2, area.height >= 2 else { return .zero }
         let style = Style(focused ? .borderFocus : .border)
         let right = area.maxX - 1, bottom = area.maxY - 1
-        for column in (area.x + 1)..<right {
-            buffer.put(String(glyphs.horizontal), x: column, y: area.y, style: style)
-            buffer.put(String(glyphs.horizontal), x: column, y: bottom, style: style)
-        }
-        for row in (area.y + 1)..<bottom {
-            buffer.put(String(glyphs.vertical), x: area.x, y: row, style: style)
-            buffer.put(String(glyphs.vertical), x: right, y: row, style: style)
-        }
-        buffer.put(String(glyphs.topLeft), x: area.x, y: area.y, style: style)
-        buffer.put(String(glyphs.topRight), x: right, y: area.y, style: style)
-        buffer.put(String(glyphs.bottomLeft), x: area.x, y: bottom, style: style)
-        buffer.put(String(glyphs.bottomRight), x: right, y: bottom, style: style)
+        buffer.put(glyphs.horizontal, x: area.x + 1, y: area.y, count: area.width - 2, style: style)
+        buffer.put(glyphs.horizontal, x: area.x + 1, y: bottom, count: area.width - 2, style: style)
+        buffer.put(glyphs.vertical, x: area.x, y: area.y + 1, count: area.height - 2, vertical: true, style: style)
+        buffer.put(glyphs.vertical, x: right, y: area.y + 1, count: area.height - 2, vertical: true, style: style)
+        buffer.put(glyphs.topLeft, x: area.x, y: area.y, style: style)
+        buffer.put(glyphs.topRight, x: right, y: area.y, style: style)
+        buffer.put(glyphs.bottomLeft, x: area.x, y: bottom, style: style)
+        buffer.put(glyphs.bottomRight, x: right, y: bottom, style: style)
         if !title.isEmpty, area.width > 4 {
             let text = " " + TerminalText.truncate(title, to: area.width - 4) + " "
             buffer.put(text, x: area.x + 1, y: area.y, style: Style(focused ? .borderFocus : .title, bold: true))
