@@ -195,6 +195,8 @@ public final class Terminal {
                     lastLook = (cell.style, attributes, pair)
                 }
                 guard let look = lastLook else { continue }
+                // After an erase the window is already blank in the default colours: such a cell needs no call.
+                if last == nil, look.attributes == 0, look.pair == 0, cell.width == 1, cell.symbol == " " { continue }
                 drawCell(cell, x: x, y: y, frame: frame, window: window, attributes: look.attributes, pair: look.pair)
             }
         }

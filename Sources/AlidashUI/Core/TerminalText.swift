@@ -61,7 +61,7 @@ public enum TerminalText {
 
     /// Whether every scalar of `text` is simple: then its characters are its scalars.
     static func isSimple(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.allSatisfy(isSimple)
+        text.utf8.allSatisfy(isPrintableASCII) || text.unicodeScalars.allSatisfy(isSimple)
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool { InertText.isControl(scalar) }
@@ -139,7 +139,11 @@ public enum TerminalText {
     /// Splits text into words at spaces, keeping a bracketed list of source ids ("[S8, S9]") as one
     /// word when it fits in `maxWidth`, so that wrapping never separates its parts; a longer list
     /// stays split at its spaces, so an id itself is never cut.
-    public static func words<S: StringProtocol>(_ text: S, maxWidth: Int = 40) -> [String] {
+    public static func words(_ text: String, maxWidth: Int = 40) -> [String] {
+        words(Substring(text), maxWidth: maxWidth)
+    }
+
+    public static func words(_ text: Substring, maxWidth: Int = 40) -> [String] {
         var result: [String] = []
         var group: [String] = []
         func flush() {
@@ -148,10 +152,23 @@ public enum TerminalText {
             group = []
         }
         // Splitting on the byte is the same as on the character when no scalar can join a space.
-        let text = Substring(text.description)
-        let pieces = isSimple(text)
-            ? text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
-            : text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var pieces: [String] = []
+        if isSimple(text) {
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            var index = start
+            while index != bytes.endIndex {
+                let next = bytes.index(after: index)
+                if bytes[index] == UInt8(ascii: " ") {
+                    if start != index { pieces.append(String(text[start..<index])) }
+                    start = next
+                }
+                index = next
+            }
+            if start != bytes.endIndex { pieces.append(String(text[start...])) }
+        } else {
+            pieces = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        }
         for word in pieces {
             // Byte searches: String.contains(String) goes through the regex library's searcher.
             let closes = word.utf8.contains(UInt8(ascii: "]"))
