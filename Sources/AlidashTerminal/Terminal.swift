@@ -94,6 +94,8 @@ public final class Terminal {
     private var isOpen = true
     /// Reads in a row that failed without waiting (see `brokenInputStreak`).
     private var instantFailures = 0
+    /// The wait `nextInput` uses now: a read that fails in a tenth of it did not wait at all.
+    private var currentInputTimeout = Terminal.inputTimeout
     private static let instantFailureLimit = 100
 
     /// The glyph set that this terminal's locale can show.
@@ -262,7 +264,8 @@ public final class Terminal {
 
     /// How long `nextInput` waits, in milliseconds (`inputTimeout` unless changed, as while data loads).
     public func setInputTimeout(_ milliseconds: Int32) {
-        wtimeout(alidash_stdscr(), max(1, milliseconds))
+        currentInputTimeout = max(1, milliseconds)
+        wtimeout(alidash_stdscr(), currentInputTimeout)
     }
 
     /// Waits up to `inputTimeout` for input and decodes it.
@@ -289,7 +292,7 @@ public final class Terminal {
     /// True after many reads in a row failed at once instead of waiting out the timeout: input is broken
     /// (for example EIO without a hang-up flag), and looping on it would spin the CPU.
     private func brokenInputStreak(readStarted: ContinuousClock.Instant) -> Bool {
-        if ContinuousClock.now - readStarted < .milliseconds(Int(Terminal.inputTimeout) / 10) {
+        if ContinuousClock.now - readStarted < .microseconds(Int(currentInputTimeout) * 100) {
             instantFailures += 1
         } else {
             instantFailures = 0

@@ -37,7 +37,9 @@ enum DataLoading {
             shared.result.withLock { $0 = result }
         }
         let started = ContinuousClock.now
-        terminal.setInputTimeout(50)
+        // The wait for a key is also the wait for the loader (which cannot wake it): short before the
+        // screen shows, so a quick load starts the dashboard at once, and a frame's time after it.
+        terminal.setInputTimeout(4)
         defer { terminal.setInputTimeout(Terminal.inputTimeout) }
         var shown: DataLoadStep??
         while true {
@@ -53,6 +55,7 @@ enum DataLoading {
                 terminal.draw(LoadingScreen(folder: folder, step: step, language: language,
                                             quitKey: keyMap.keyName(for: .quit) ?? "q")
                     .render(width: terminal.width, height: terminal.height, glyphs: terminal.glyphs))
+                if shown == nil { terminal.setInputTimeout(16) }
                 shown = .some(step)
             }
             switch terminal.nextInput() {
