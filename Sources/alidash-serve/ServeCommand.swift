@@ -134,8 +134,6 @@ struct ServeCommand: ParsableCommand {
         do {
             let dashboardPath = try dashboard ?? SiblingExecutable.path(named: "alidash")
             guard access(dashboardPath, X_OK) == 0 else { throw ServerSetupError("no alidash binary at \(dashboardPath)") }
-            let hostKey = try hostKey ?? StateDirectory.defaultHostKeyPath(environment: StateDirectory.currentEnvironment)
-            let (key, created) = try HostKey.loadOrCreate(at: hostKey)
             let policy: AccessPolicy
             if let authorizedKeys {
                 let keys = try AuthorizedKeys.load(path: authorizedKeys)
@@ -146,6 +144,9 @@ struct ServeCommand: ParsableCommand {
                 ServerLog.warning("--public: anyone gets the dashboard, with or without an SSH key")
                 policy = .anyone
             }
+            // Made only once the rest of the set-up is known good: a refused start leaves no new key behind.
+            let hostKey = try hostKey ?? StateDirectory.defaultHostKeyPath(environment: StateDirectory.currentEnvironment)
+            let (key, created) = try HostKey.loadOrCreate(at: hostKey)
             ServerLog.info("host key \(hostKey)\(created ? " (created)" : ""): \(key.fingerprint)")
             ServerLog.info("known_hosts line: [HOST]:\(port) \(key.publicKeyLine)")
             let server = DashboardServer(configuration: .init(
