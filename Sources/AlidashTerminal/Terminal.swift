@@ -348,6 +348,6 @@ public enum TerminalLocale {
             return false
         }
         let lower = name.lowercased()
-        return lower.contains("utf-8") || lower.contains("utf8")
+        return TerminalText.includes(lower, "utf-8") || TerminalText.includes(lower, "utf8")
     }
 }

@@ -38,8 +38,11 @@ public struct DataSet: Sendable {
         for source in sourceCatalog.sources where sourcesByID[source.id] == nil {
             sourcesByID[source.id] = source
         }
-        for located in locatedFacts where factsByID[located.fact.id] == nil {
-            factsByID[located.fact.id] = located.fact
+        // In the order of `locatedFacts`, without making its paths: this runs at every start.
+        let allFacts = [hubCatalog.hubs.flatMap(\.facts), singlesDay.facts, comparison.facts,
+                        profiles.companies.flatMap(\.facts), profiles.people.flatMap(\.facts)].joined()
+        for fact in allFacts where factsByID[fact.id] == nil {
+            factsByID[fact.id] = fact
         }
         indexHubs()
     }

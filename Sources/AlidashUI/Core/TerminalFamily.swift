@@ -14,8 +14,8 @@ public enum TerminalFamily {
         guard !name.isEmpty, name != "dumb", name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.+".contains($0) }) else {
             return nil
         }
-        let manyColours = name.contains("256") || name.contains("direct") || name.contains("truecolor")
-            || ["kitty", "alacritty", "ghostty", "foot", "wezterm", "contour", "rio"].contains { name.contains($0) }
+        let manyColours = ["256", "direct", "truecolor", "kitty", "alacritty", "ghostty", "foot", "wezterm", "contour", "rio"]
+            .contains { TerminalText.includes(name, $0) }
         if name.hasPrefix("tmux") || name.hasPrefix("screen") {
             return manyColours ? "screen-256color" : "screen"
         }
@@ -35,7 +35,7 @@ extension TerminalFamily {
 
     private static func isModern(_ term: String) -> Bool {
         let name = term.lowercased()
-        return modernTerms.contains { name.contains($0) }
+        return modernTerms.contains { TerminalText.includes(name, $0) }
     }
 
     /// Inside tmux or screen, which pass neither links nor synchronized output on here (tmux 3.3a).

@@ -9,7 +9,7 @@ public enum FigureLines {
         var label = context.text(figure.label)
         // …unless the label already names that year ("3P share (2018)").
         if case .fact = figure.reference, let date = figure.date,
-           date.day != nil || !label.contains(String(date.year)) {
+           date.day != nil || !TerminalText.includes(label, String(date.year)) {
             label += " \(context.glyphs.separator) " + context.formatter.date(date)
                 + (figure.dateConfidence == .unverified ? " (" + context.t("date unverified", "Datum unbestätigt") + ")" : "")
         }
