@@ -162,7 +162,7 @@ bench: deps-bench release
 	python=$$(for p in python3 /usr/bin/python3; do $$p -c 'import pyte' 2>/dev/null && { echo $$p; break; }; done); \
 	"$${python:-python3}" bench/run.py --alidash "$(RELEASE_BIN)/alidash" \
 		--floor $(BENCH_BUILD)/floor --data-dir $(BENCH_BUILD)/data
-	python3 bench/startup.py "$(RELEASE_BIN)/alidash" $(BENCH_BUILD)/floor 21
+	python3 bench/startup.py "$(RELEASE_BIN)/alidash" $(BENCH_BUILD)/floor 31
 	python=$$(for p in python3 /usr/bin/python3; do $$p -c 'import pyte' 2>/dev/null && { echo $$p; break; }; done); \
 	"$${python:-python3}" bench/bytes.py "$(RELEASE_BIN)/alidash" 3
 

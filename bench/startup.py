@@ -55,23 +55,29 @@ def main():
     with open(os.path.join(folder, "alidash", "config.toml"), "w") as config:
         config.write('[general]\ntheme = "dark"\n')
     phases, firsts, floors = {}, [], []
-    for _ in range(rounds):
-        start, first = first_output([floor], base, b"q quit")
-        floors.append((first - start) / 1e6)
-        # A plain `alidash`, as people start it. The settings file's theme and a terminal known by name
-        # (TERM_PROGRAM=WezTerm takes synchronized output) leave nothing to ask the terminal: a pty answers
-        # no query, and the probe would wait for its timeout.
-        start, first = first_output([alidash], dict(base, ALIDASH_TRACE_START=trace, TERM_PROGRAM="WezTerm"),
-                                    b"\x1b[?2026l")
-        firsts.append((first - start) / 1e6)
-        previous = start
-        with open(trace) as lines:
-            for line in lines:
-                name, nanoseconds = line.rsplit(" ", 1)
-                phases.setdefault(name, []).append((int(nanoseconds) - previous) / 1e6)
-                previous = int(nanoseconds)
-        os.remove(trace)
-    shutil.rmtree(folder)
+    try:
+        for _ in range(rounds):
+            start, first = first_output([floor], base, b"q quit")
+            if first is None:
+                sys.exit(f"startup: {floor} drew no frame within 10 s")
+            floors.append((first - start) / 1e6)
+            # A plain `alidash`, as people start it. The settings file's theme and a terminal known by name
+            # (TERM_PROGRAM=WezTerm takes synchronized output) leave nothing to ask the terminal: a pty answers
+            # no query, and the probe would wait for its timeout.
+            start, first = first_output([alidash], dict(base, ALIDASH_TRACE_START=trace, TERM_PROGRAM="WezTerm"),
+                                        b"\x1b[?2026l")
+            if first is None:
+                sys.exit(f"startup: {alidash} drew no frame within 10 s (the end of a synchronized update)")
+            firsts.append((first - start) / 1e6)
+            previous = start
+            with open(trace) as lines:
+                for line in lines:
+                    name, nanoseconds = line.rsplit(" ", 1)
+                    phases.setdefault(name, []).append((int(nanoseconds) - previous) / 1e6)
+                    previous = int(nanoseconds)
+            os.remove(trace)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"start-up of alidash, medians of {rounds} runs interleaved with the C floor (ms):")
     labels = {"main": "exec, loader and Swift runtime to main"}
     for name, values in phases.items():
