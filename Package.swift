@@ -32,7 +32,7 @@ let package = Package(
             path: "Sources/AlidashModel"
         ),
         // Checks Data/*.json with the model at build time (a bad file fails the build with the messages
-        // `alidash validate` prints) and turns it into Swift string literals, so the binary carries its data.
+        // `alidash validate` prints) and writes it as Swift values (and the files as string literals, for export).
         .executableTarget(name: "EmbedData", dependencies: ["AlidashModelCore"]),
         .plugin(
             name: "EmbedDataPlugin",
