@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func aRepeatedSymbolStaysInsideTheBuffer() {
+        var buffer = Buffer(width: 4, height: 3)
+        buffer.put("─", x: 1, y: 0, count: 10)
+        buffer.put("│", x: 0, y: 1, count: 10, vertical: true)
+        buffer.put("日", x: 0, y: 2, count: 3) // two fit whole; the third would stick out
+        buffer.put("x", x: -2, y: 1, count: 4) // the first two fall left of the buffer
+        buffer.put("\u{1B}", x: 0, y: 0, count: 2) // made visible like any control
+        #expect(buffer.line(0) == "\u{FFFD}\u{FFFD}──")
+        #expect(buffer.line(1) == "xx  ")
+        #expect(buffer.line(2) == "日日")
+        var tiny = Buffer(width: 1, height: 1)
+        tiny.put("─", x: 0, y: 0, count: Int.max)
+        tiny.put("│", x: 0, y: Int.max, count: Int.max, vertical: true)
+        #expect(tiny.line(0) == "─")
+    }
+
     @Test func controlSequencesAreMadeInert() {
         let hostile = "a\u{1B}[2Jb\u{07}c\u{9B}31md\u{1B}]0;owned\u{07}"
         var buffer = Buffer(width: 40, height: 1)
