@@ -69,6 +69,17 @@ public struct Buffer: Sendable, Equatable {
         guard y >= bounds.y, y < bounds.maxY, maxWidth > 0 else { return 0 }
         let limit = min(bounds.maxX, x.saturatingAdd(maxWidth))
         var column = x
+        // Places one character of `cells` cells at `column`; false once it would pass the limit.
+        func place(_ symbol: Character, cells: Int) -> Bool {
+            if column + cells > limit { return false }
+            if column >= bounds.x {
+                setCell(x: column, y: y, Cell(symbol, style: style, width: UInt8(cells)))
+            } else if column + cells > bounds.x {
+                setCell(x: bounds.x, y: y, Cell(" ", style: style)) // a wide char cut by the left edge
+            }
+            column += cells
+            return true
+        }
         // A run of simple scalars (see TerminalText.isSimple) is drawn a scalar at a time: grapheme
         // breaking and the property lookups of sanitizing were most of the cost of drawing a screen.
         let scalars = text.unicodeScalars
@@ -77,27 +88,14 @@ public struct Buffer: Sendable, Equatable {
             let scalar = scalars[index]
             let next = scalars.index(after: index)
             guard TerminalText.isSimple(scalar), next == scalars.endIndex || TerminalText.isSimple(scalars[next]) else { break }
-            let cells = TerminalText.isWide(scalar.value) ? 2 : 1
-            if column + cells > limit { return max(0, column - x) }
-            if column >= bounds.x {
-                setCell(x: column, y: y, Cell(Character(scalar), style: style, width: UInt8(cells)))
-            } else if column + cells > bounds.x {
-                setCell(x: bounds.x, y: y, Cell(" ", style: style))
-            }
-            column += cells
+            guard place(Character(scalar), cells: TerminalText.isWide(scalar.value) ? 2 : 1) else { return max(0, column - x) }
             index = next
         }
         for character in text[index...] {
             guard let clean = TerminalText.sanitize(character) else { continue }
             let cells = TerminalText.width(of: clean)
             if cells == 0 { continue }
-            if column + cells > limit { break }
-            if column >= bounds.x {
-                setCell(x: column, y: y, Cell(clean, style: style, width: UInt8(cells)))
-            } else if column + cells > bounds.x {
-                setCell(x: bounds.x, y: y, Cell(" ", style: style)) // a wide char cut by the left edge
-            }
-            column += cells
+            guard place(clean, cells: cells) else { break }
         }
         return max(0, column - x)
     }
