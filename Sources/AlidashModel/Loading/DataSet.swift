@@ -38,10 +38,9 @@ public struct DataSet: Sendable {
         for source in sourceCatalog.sources where sourcesByID[source.id] == nil {
             sourcesByID[source.id] = source
         }
-        // In the order of `locatedFacts`, without making its paths: this runs at every start.
-        let allFacts = [hubCatalog.hubs.flatMap(\.facts), singlesDay.facts, comparison.facts,
-                        profiles.companies.flatMap(\.facts), profiles.people.flatMap(\.facts)].joined()
-        for fact in allFacts where factsByID[fact.id] == nil {
+        // By list, not through `locatedFacts`: this runs at every start, and the path of every fact is
+        // only wanted by the checks.
+        for fact in factLists.lazy.flatMap(\.facts) where factsByID[fact.id] == nil {
             factsByID[fact.id] = fact
         }
         indexHubs()
@@ -76,26 +75,24 @@ public struct DataSet: Sendable {
 
     /// Every fact in every file, in file order.
     public var locatedFacts: [LocatedFact] {
-        var result: [LocatedFact] = []
-        for (h, hub) in hubs.enumerated() {
-            for (f, fact) in hub.facts.enumerated() {
-                result.append(LocatedFact(file: "hubs.json", path: "hubs[\(h)].facts[\(f)]", fact: fact))
-            }
+        factLists.flatMap { list in
+            list.facts.enumerated().map { LocatedFact(file: list.file, path: "\(list.path)[\($0)]", fact: $1) }
         }
-        for (f, fact) in singlesDay.facts.enumerated() {
-            result.append(LocatedFact(file: "singles-day.json", path: "facts[\(f)]", fact: fact))
-        }
-        for (f, fact) in comparison.facts.enumerated() {
-            result.append(LocatedFact(file: "comparison.json", path: "facts[\(f)]", fact: fact))
-        }
-        for (group, profiles) in [("companies", profiles.companies), ("people", profiles.people)] {
-            for (p, profile) in profiles.enumerated() {
-                for (f, fact) in profile.facts.enumerated() {
-                    result.append(LocatedFact(file: "profiles.json", path: "\(group)[\(p)].facts[\(f)]", fact: fact))
-                }
-            }
-        }
-        return result
+    }
+
+    private struct FactList {
+        var file: String
+        var path: String
+        var facts: [Fact]
+    }
+
+    /// Every list of facts in the data, with its file and JSON path, in one order for lookups and checks.
+    private var factLists: [FactList] {
+        hubs.enumerated().map { FactList(file: "hubs.json", path: "hubs[\($0)].facts", facts: $1.facts) }
+            + [FactList(file: "singles-day.json", path: "facts", facts: singlesDay.facts),
+               FactList(file: "comparison.json", path: "facts", facts: comparison.facts)]
+            + profiles.companies.enumerated().map { FactList(file: "profiles.json", path: "companies[\($0)].facts", facts: $1.facts) }
+            + profiles.people.enumerated().map { FactList(file: "profiles.json", path: "people[\($0)].facts", facts: $1.facts) }
     }
 
     /// The Hangzhou headquarters, from which hub distances are measured.
