@@ -96,9 +96,9 @@ enum SwiftValue {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator:
+            // Controls and format characters (bidi marks among them) as escapes: the generated file
+            // shows them and no editor acts on them.
+            case _ where InertText.isControl(scalar) || scalar.properties.generalCategory == .format:
                 result += "\\u{\(String(scalar.value, radix: 16))}"
             default: result.unicodeScalars.append(scalar)
             }
