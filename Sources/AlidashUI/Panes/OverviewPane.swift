@@ -17,19 +17,18 @@ public struct OverviewPane: PaneModel {
         let key = context.layoutKey(area)
         guard measured?.key != key else { return }
         let content = OverviewPane.content(width: area.width, context: context)
-        measured = (key, content, OverviewPane.viewHeight(canvasHeight: content.height, area: area))
+        measured = (key, content, OverviewPane.viewHeight(contentHeight: content.height, area: area))
     }
 
     /// Rows that show content: all of `area`, or all but the last row when that row is needed for
     /// the "more lines" hint (a hint never covers text).
-    private static func viewHeight(canvasHeight: Int, area: Rect) -> Int {
-        canvasHeight > area.height ? area.height.saturatingSubtract(1) : area.height
+    private static func viewHeight(contentHeight: Int, area: Rect) -> Int {
+        contentHeight > area.height ? area.height.saturatingSubtract(1) : area.height
     }
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
         guard let (_, content, view) = measured else { return false }
-        let total = content.height
-        guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: total.saturatingSubtract(view),
+        guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: content.height.saturatingSubtract(view),
                                            pageSize: view - 1) else { return false }
         defer { scroll = next }
         return next != scroll
@@ -39,7 +38,7 @@ public struct OverviewPane: PaneModel {
         guard !area.isEmpty else { return }
         let content = measured.flatMap { $0.key == context.layoutKey(area) ? $0.content : nil }
             ?? OverviewPane.content(width: area.width, context: context)
-        let view = OverviewPane.viewHeight(canvasHeight: content.height, area: area)
+        let view = OverviewPane.viewHeight(contentHeight: content.height, area: area)
         let offset = min(scroll, content.height.saturatingSubtract(view))
         // Only the rows in view are drawn.
         var window = Buffer(width: area.width, height: min(view, content.height))
