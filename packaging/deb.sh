@@ -52,6 +52,20 @@ printf 'alidash (%s) unstable; urgency=low\n\n  * Built from the alidash sources
   "$version" "$(date -u -R -d "@$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)")" \
   | gzip -9n > "$root/usr/share/doc/alidash/changelog.gz"
 
+# Depends: the package of every shared library the programs load (libstdc++ and libgcc_s only when
+# the release was linked against them instead of their archives, see packaging/static-cxx.sh).
+depends=$(readelf -d "$root/usr/bin/alidash" "$root/usr/bin/alidash-serve" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u |
+  while read -r library; do
+    case "$library" in
+      libc.so.6 | libm.so.6 | ld-linux*.so.*) echo libc6 ;;
+      libncursesw.so.6) echo libncursesw6 ;;
+      libtinfo.so.6) echo libtinfo6 ;;
+      libstdc++.so.6) echo libstdc++6 ;;
+      libgcc_s.so.1) echo libgcc-s1 ;;
+      *) echo "deb.sh: no Debian package known for $library" >&2; exit 1 ;;
+    esac
+  done | sort -u | paste -sd, | sed 's/,/, /g')
+[ -n "$depends" ]
 size=$(du -sk --exclude=DEBIAN "$root" | awk '{ print $1 }')
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: alidash
@@ -59,7 +73,7 @@ Version: $version
 Architecture: $architecture
 Maintainer: alidash authors <alidash@example.org>
 Installed-Size: $size
-Depends: libc6, libncursesw6, libtinfo6, libstdc++6, libgcc-s1
+Depends: $depends
 Section: utils
 Priority: optional
 Description: terminal dashboard of Alibaba's push into Europe, with fact checks
