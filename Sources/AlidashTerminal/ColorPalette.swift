@@ -3,15 +3,31 @@ import CNcursesw
 
 /// Turns styles into ncurses attributes and colour pairs: one pair per distinct foreground/background
 /// of the theme, set up once (after `start_color`); monochrome uses attributes only.
+/// Both tables are short lists searched in order, not dictionaries: a dictionary keyed by a type of
+/// ours makes the runtime search every conformance in the binary on first use (about 60 µs each).
 struct ColorPalette {
     private let theme: Theme
-    private var pairs: [PairKey: Int16] = [:]
-    private var looks: [Style: (attr_t, Int16)] = [:]
+    private var pairs: [Pair] = []
+    private var looks: [Look] = []
     /// -1 (the terminal's own colours) when `use_default_colors` works, else white on black.
     private var defaultForeground: Int16 = -1
     private var defaultBackground: Int16 = -1
 
-    private struct PairKey: Hashable {
+    private struct Pair {
+        var key: PairKey
+        var number: Int16
+    }
+
+    struct Look {
+        var style: Style
+        var attributes: attr_t
+        var pair: Int16
+        /// A space in this look shows the same as an erased cell (the default background, no reverse
+        /// or underline), so a full redraw right after the erase can leave it out.
+        var blankIsPlain: Bool
+    }
+
+    private struct PairKey: Equatable {
         var foreground: Int16
         var background: Int16
     }
@@ -26,25 +42,32 @@ struct ColorPalette {
         var next: Int16 = 1
         for role in Role.allCases {
             let key = pairKey(theme.appearance(for: Style(role)))
-            guard pairs[key] == nil, Int32(next) < alidash_color_pairs() else { continue }
+            guard pair(for: key) == nil, Int32(next) < alidash_color_pairs() else { continue }
             init_pair(next, key.foreground, key.background)
-            pairs[key] = next
+            pairs.append(Pair(key: key, number: next))
             next += 1
         }
     }
 
     /// The attributes and colour pair that draw `style`.
-    mutating func look(for style: Style) -> (attr_t, Int16) {
-        if let cached = looks[style] { return cached }
-        let look = theme.appearance(for: style)
+    mutating func look(for style: Style) -> Look {
+        if let cached = looks.first(where: { $0.style == style }) { return cached }
+        let appearance = theme.appearance(for: style)
         var attributes = alidash_a_normal()
-        if look.bold { attributes |= alidash_a_bold() }
-        if look.reverse { attributes |= alidash_a_reverse() }
-        if look.underline { attributes |= alidash_a_underline() }
-        if look.dim { attributes |= alidash_a_dim() }
-        let pair = pairs[pairKey(look)] ?? 0
-        looks[style] = (attributes, pair)
-        return (attributes, pair)
+        if appearance.bold { attributes |= alidash_a_bold() }
+        if appearance.reverse { attributes |= alidash_a_reverse() }
+        if appearance.underline { attributes |= alidash_a_underline() }
+        if appearance.dim { attributes |= alidash_a_dim() }
+        let key = pairKey(appearance)
+        // Bold and dim change nothing on a space; a background, reverse video and underline do.
+        let blankIsPlain = key.background == defaultBackground && !appearance.reverse && !appearance.underline
+        let look = Look(style: style, attributes: attributes, pair: pair(for: key) ?? 0, blankIsPlain: blankIsPlain)
+        looks.append(look)
+        return look
+    }
+
+    private func pair(for key: PairKey) -> Int16? {
+        pairs.first(where: { $0.key == key })?.number
     }
 
     private func pairKey(_ look: Appearance) -> PairKey {

@@ -83,11 +83,7 @@ struct DashboardStart {
     func run() throws {
         try reportFailures {
             StartTrace.mark("arguments parsed")
-            // The bundled data loads at once; a --data folder loads behind a loading screen once the
-            // terminal is up, so a large one shows progress and can be quit.
-            let bundled = data.directory == nil ? try data.load() : nil
             if data.directory != nil { try data.checkFolder() }
-            StartTrace.mark("data loaded")
             let (settings, problems) = noConfig ? (Settings(), [])
                 : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
             // Where the dashboard was left comes back, unless an option says otherwise.
@@ -104,24 +100,47 @@ struct DashboardStart {
             let choices = StartChoices(optionLanguage: language, optionPane: pane?.pane, optionTheme: theme,
                                        optionColor: color?.rawValue, optionNoMouse: noMouse, remembered: remembered,
                                        environment: Environment.values(["LC_ALL", "LC_MESSAGES", "LANG"]), settings: settings)
+            let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG", "LINES", "COLUMNS"]
+                                                 + TerminalLocale.variables + TerminalFamily.variables)
+            // Set here, before a second thread runs: setlocale is not thread-safe.
+            let localeIsUTF8 = TerminalLocale.activate(environment: environment)
+            let firstState = FirstState(choices: choices, settings: settings, problems: problems, config: config,
+                                        remembered: remembered, stateNotice: stateNotice,
+                                        glyphs: localeIsUTF8 ? .unicode : .ascii)
+            let setUp = TerminalSetUp(choices: choices, colors: settings.colors, environment: environment,
+                                      localeIsUTF8: localeIsUTF8, noLinks: noLinks, noSync: noSync)
+            // With the bundled data, a second thread asks the terminal and sets ncurses up while this one
+            // builds the data and renders the first frame (about 1 ms each). A --data folder loads behind a
+            // loading screen once the terminal is up, so a large one shows progress and can be quit.
+            let opening = data.directory != nil ? nil : SecondThread.start { setUp.open() }
+            var prepared: (state: AppState, frame: Buffer)?
+            var dataFailure: (any Error)?
+            if opening != nil {
+                let expected = Terminal.expectedSize(environment: environment) ?? (80, 24)
+                do {
+                    let dataSet = try data.load()
+                    StartTrace.mark("data loaded")
+                    let state = firstState.state(data: dataSet, width: expected.width, height: expected.height)
+                    prepared = (state, state.render())
+                    StartTrace.mark("first frame rendered")
+                } catch {
+                    dataFailure = error
+                }
+            }
             let terminal: Terminal
-            do throws(TerminalError) {
-                let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG"] + TerminalLocale.variables + TerminalFamily.variables)
-                let term = environment["TERM"] ?? ""
-                let syncKnown = noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
-                // Ask the terminal only what its name does not tell: its background, and mode 2026.
-                let replies = choices.theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
-                StartTrace.mark(replies == nil ? "terminal known by its name" : "terminal answered the probe")
-                var options = TerminalOptions(
-                    colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
-                    links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
-                    synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
-                    theme: choices.theme, environment: environment)
-                options.reportedBackground = replies?.background
-                options.colors = settings.colors
-                terminal = try Terminal(options: options)
-                StartTrace.mark("terminal ready")
-            } catch {
+            // Not Result: its metadata is made at run time, and for TerminalError that means a search
+            // through every conformance in the binary (about 60 µs).
+            switch opening?.wait() ?? setUp.open() {
+            case .opened(let opened):
+                terminal = opened.terminal
+                StartTrace.mark(opened.probeName, at: opened.probed)
+                StartTrace.mark("terminal ready", at: opened.ready)
+                if let dataFailure {
+                    terminal.close()
+                    throw dataFailure
+                }
+            case .failed(let error):
+                if let dataFailure { throw dataFailure }
                 // Setting TERM helps only when there is a terminal to describe.
                 let termHint = error == .notATerminal ? "" : "  TERM=xterm-256color alidash\n"
                 throw Failure("""
@@ -130,13 +149,20 @@ struct DashboardStart {
                     \(termHint)  alidash print overview      (plain text, also for pipes and screen readers)
                     """, exitCode: 2)
             }
-            let dataSet: DataSet
-            if let bundled {
-                dataSet = bundled
+            var state: AppState
+            var firstFrame: Buffer?
+            if let prepared {
+                (state, firstFrame) = prepared
+                // The size came from the terminal as ncurses will see it; should ncurses differ, it wins.
+                if (state.width, state.height) != (terminal.width, terminal.height) {
+                    _ = state.update(.resize(width: terminal.width, height: terminal.height))
+                    firstFrame = nil
+                }
             } else {
                 switch DataLoading.load(data.location, folder: data.directory ?? "", terminal: terminal,
                                         language: choices.language, keyMap: settings.keyMap) {
-                case .loaded(let loaded): dataSet = loaded
+                case .loaded(let loaded):
+                    state = firstState.state(data: loaded, width: terminal.width, height: terminal.height)
                 case .failed(let error):
                     terminal.close()
                     throw data.failure(for: error)
@@ -145,23 +171,14 @@ struct DashboardStart {
                     return try ending.exit()
                 }
             }
-            var state = AppState(data: dataSet, language: choices.language, glyphs: terminal.glyphs,
-                                 width: terminal.width, height: terminal.height, pane: choices.pane)
-            state.keyMap = settings.keyMap
-            state.currency = settings.currency
-            if settings.logScale == true { state.setLogScale(true) }
-            if let remembered { state.restore(remembered) }
-            if let stateNotice { state.announce(stateNotice, isError: true) }
             if let fallback = terminal.termFallback {
-                let term = Environment.values(["TERM"])["TERM"] ?? ""
+                let term = environment["TERM"] ?? ""
                 state.announce(state.context.t("TERM=\(term) has no terminfo entry here; drawn as \(fallback)",
                                                "TERM=\(term) fehlt in der Terminfo hier; gezeichnet als \(fallback)"))
+                firstFrame = nil
             }
-            // A bad settings file never stops the dashboard: what is wrong keeps its default, and the
-            // status line says so until the next key.
-            if let notice = SettingsNotice.text(for: problems, language: state.language, file: config) { state.announce(notice, isError: true) }
             let settingsPath = noConfig ? nil : config ?? Configuration.defaultPath()
-            var session = DashboardSession(terminal: terminal, state: state,
+            var session = DashboardSession(terminal: terminal, state: state, firstFrame: firstFrame,
                                            watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil,
                                            settingsWatcher: watch ? settingsPath.map { SettingsWatcher(path: $0, settings: settings) } : nil)
             let ending = session.run()
@@ -171,6 +188,82 @@ struct DashboardStart {
             }
             try ending.exit()
         }
+    }
+}
+
+/// How the dashboard's terminal is set up: asked only what its name does not tell (its background, and
+/// whether it takes synchronized output), then handed to ncurses. Runs on the start's second thread.
+struct TerminalSetUp: Sendable {
+    var choices: StartChoices
+    var colors: [Role: Color]
+    var environment: [String: String]
+    var localeIsUTF8: Bool
+    var noLinks: Bool
+    var noSync: Bool
+
+    enum Opening: Sendable {
+        case opened(Opened)
+        case failed(TerminalError)
+    }
+
+    /// The terminal, made on one thread and used on another only after the join (so one at a time).
+    struct Opened: @unchecked Sendable {
+        let terminal: Terminal
+        /// When the probe was answered, or when the name told enough ("terminal known by its name").
+        let probeName: String
+        let probed: UInt64
+        let ready: UInt64
+    }
+
+    func open() -> Opening {
+        let term = environment["TERM"] ?? ""
+        let syncKnown = noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
+        let replies = choices.theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
+        let probed = StartTrace.now()
+        var options = TerminalOptions(
+            colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
+            links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
+            synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
+            theme: choices.theme, environment: environment)
+        options.reportedBackground = replies?.background
+        options.colors = colors
+        options.localeIsUTF8 = localeIsUTF8
+        do throws(TerminalError) {
+            let terminal = try Terminal(options: options)
+            return .opened(Opened(terminal: terminal,
+                                  probeName: replies == nil ? "terminal known by its name" : "terminal answered the probe",
+                                  probed: probed, ready: StartTrace.now()))
+        } catch {
+            return .failed(error)
+        }
+    }
+}
+
+/// What the dashboard starts with besides its data and size, made into the first state on either
+/// thread (see `DashboardStart.run`).
+struct FirstState: Sendable {
+    var choices: StartChoices
+    var settings: Settings
+    var problems: [SettingsProblem]
+    var config: String?
+    var remembered: RememberedState?
+    var stateNotice: String?
+    var glyphs: Glyphs
+
+    func state(data: DataSet, width: Int, height: Int) -> AppState {
+        var state = AppState(data: data, language: choices.language, glyphs: glyphs, width: width, height: height,
+                             pane: choices.pane)
+        state.keyMap = settings.keyMap
+        state.currency = settings.currency
+        if settings.logScale == true { state.setLogScale(true) }
+        if let remembered { state.restore(remembered) }
+        if let stateNotice { state.announce(stateNotice, isError: true) }
+        // A bad settings file never stops the dashboard: what is wrong keeps its default, and the
+        // status line says so until the next key.
+        if let notice = SettingsNotice.text(for: problems, language: state.language, file: config) {
+            state.announce(notice, isError: true)
+        }
+        return state
     }
 }
 
@@ -193,12 +286,15 @@ struct DashboardSession {
 
     let terminal: Terminal
     var state: AppState
+    /// The first frame when it was rendered already (on the start's second thread).
+    var firstFrame: Buffer?
     var watcher: DataWatcher?
     var settingsWatcher: SettingsWatcher?
 
     mutating func run() -> Ending {
-        let firstFrame = state.render()
-        StartTrace.mark("first frame rendered")
+        let firstFrame = self.firstFrame ?? state.render()
+        self.firstFrame = nil
+        StartTrace.mark("first frame ready")
         terminal.draw(firstFrame)
         StartTrace.mark("first frame written")
         StartTrace.write()

@@ -15,17 +15,28 @@ enum StartTrace {
 
     static func mark(_ name: String) {
         guard path != nil else { return }
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        names.append(name)
-        moments.append(UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec))
+        mark(name, at: now())
     }
 
-    /// Writes the marks (once) and stops tracing.
+    /// A moment noted on another thread (`now()` there), marked here on the main thread.
+    static func mark(_ name: String, at moment: UInt64) {
+        guard path != nil else { return }
+        names.append(name)
+        moments.append(moment)
+    }
+
+    /// CLOCK_MONOTONIC in nanoseconds; safe on any thread.
+    static func now() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
+    /// Writes the marks (once, in the order of their moments: two threads make them) and stops tracing.
     static func write() {
         guard let target = path else { return }
         path = nil
-        let text = zip(names, moments).map { "\($0) \($1)\n" }.joined()
+        let text = zip(names, moments).sorted { $0.1 < $1.1 }.map { "\($0) \($1)\n" }.joined()
         guard let file = fopen(target, "w") else { return }
         fputs(text, file)
         fclose(file)

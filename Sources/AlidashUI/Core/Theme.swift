@@ -62,7 +62,18 @@ public struct Theme: Sendable {
 
     public let scheme: Scheme
     public let background: Background
-    private let table: [Role: Appearance]
+    private let table: RoleTable
+
+    /// An appearance for each role, in an array by the role's number: a dictionary keyed by Role makes the
+    /// runtime search every conformance in the binary for Role's Hashable on first use (about 60 µs).
+    private struct RoleTable {
+        private var appearances = [Appearance?](repeating: nil, count: Role.allCases.count)
+
+        subscript(role: Role) -> Appearance? {
+            get { appearances[Int(role.rawValue)] }
+            set { appearances[Int(role.rawValue)] = newValue }
+        }
+    }
 
     /// `colors` gives some meanings a foreground of the user's (`[theme.colors]`); a colour the scheme
     /// cannot show (an index above 15 on 16 colours, above 7 on 8, any colour in monochrome) is not used.
@@ -72,7 +83,9 @@ public struct Theme: Sendable {
         var table = Theme.table(for: scheme, background: background)
         for (role, color) in colors {
             guard let shown = Theme.shown(color, in: scheme) else { continue }
-            table[role, default: Appearance()].foreground = shown
+            var appearance = table[role] ?? Appearance()
+            appearance.foreground = shown
+            table[role] = appearance
         }
         self.table = table
     }
@@ -109,7 +122,7 @@ public struct Theme: Sendable {
         return .monochrome
     }
 
-    private static func table(for scheme: Scheme, background: Background) -> [Role: Appearance] {
+    private static func table(for scheme: Scheme, background: Background) -> RoleTable {
         // Backgrounds stay the terminal's own except for bars and selections.
         func color(_ c256: UInt8, _ c16: UInt8, _ c8: UInt8) -> Color {
             switch scheme {
@@ -130,7 +143,7 @@ public struct Theme: Sendable {
         let grey = scheme == .colors8 || (light && scheme == .colors16) ? .terminalDefault : color(light ? 241 : 245, 8, 7)
         let orange = light ? color(166, 3, 3) : color(215, 11, 3), white = color(255, 15, 7)
         let mono = scheme == .monochrome
-        var t: [Role: Appearance] = [:]
+        var t = RoleTable()
         t[.normal] = Appearance()
         t[.dim] = Appearance(grey, dim: mono || scheme == .colors8)
         t[.title] = Appearance(cyan, bold: true)
