@@ -2,7 +2,9 @@
 """Where the time to the first frame goes: starts the dashboard ROUNDS times in a pseudo-terminal
 (80x24, TERM=xterm-256color, no settings or state), interleaved with the C ncurses floor, and reads the
 moments the dashboard notes with ALIDASH_TRACE_START (CLOCK_MONOTONIC, as time.monotonic_ns here).
-Prints the median of each phase and when the first frame is on the terminal for both programs.
+Prints, for each mark, the median time since the process was started (a timeline: the terminal is set up
+on a second thread beside the data and the first render), and when the first frame is on the terminal
+for both programs.
 The dashboard is started as `alidash` with no arguments, as people start it.
 Usage: bench/startup.py ALIDASH FLOOR [ROUNDS]"""
 import os
@@ -69,19 +71,19 @@ def main():
             if first is None:
                 sys.exit(f"startup: {alidash} drew no frame within 10 s (the end of a synchronized update)")
             firsts.append((first - start) / 1e6)
-            previous = start
             with open(trace) as lines:
                 for line in lines:
                     name, nanoseconds = line.rsplit(" ", 1)
-                    phases.setdefault(name, []).append((int(nanoseconds) - previous) / 1e6)
-                    previous = int(nanoseconds)
+                    phases.setdefault(name, []).append((int(nanoseconds) - start) / 1e6)
             os.remove(trace)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"start-up of alidash, medians of {rounds} runs interleaved with the C floor (ms):")
-    labels = {"main": "exec, loader and Swift runtime to main"}
-    for name, values in phases.items():
-        print(f"  {labels.get(name, 'to ' + name):48} {statistics.median(values):6.2f}")
+    print(f"start-up of alidash, medians of {rounds} runs interleaved with the C floor (ms since the fork):")
+    labels = {"main": "main (after exec, loader and Swift runtime)"}
+    second_thread = ("terminal answered the probe", "terminal known by its name", "terminal ready")
+    for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1])):
+        label = labels.get(name, name) + ("   [second thread]" if name in second_thread else "")
+        print(f"  {label:48} {statistics.median(values):6.2f}")
     print(f"  {'first frame on the terminal (alidash)':48} {statistics.median(firsts):6.2f}")
     print(f"  {'first frame on the terminal (C ncurses floor)':48} {statistics.median(floors):6.2f}")
     print(f"  {'ratio':48} {statistics.median(firsts) / statistics.median(floors):6.2f}x")

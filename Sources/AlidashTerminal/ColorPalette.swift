@@ -22,9 +22,6 @@ struct ColorPalette {
         var style: Style
         var attributes: attr_t
         var pair: Int16
-        /// A space in this look shows the same as an erased cell (the default background, no reverse
-        /// or underline), so a full redraw right after the erase can leave it out.
-        var blankIsPlain: Bool
     }
 
     private struct PairKey: Equatable {
@@ -58,10 +55,7 @@ struct ColorPalette {
         if appearance.reverse { attributes |= alidash_a_reverse() }
         if appearance.underline { attributes |= alidash_a_underline() }
         if appearance.dim { attributes |= alidash_a_dim() }
-        let key = pairKey(appearance)
-        // Bold and dim change nothing on a space; a background, reverse video and underline do.
-        let blankIsPlain = key.background == defaultBackground && !appearance.reverse && !appearance.underline
-        let look = Look(style: style, attributes: attributes, pair: pair(for: key) ?? 0, blankIsPlain: blankIsPlain)
+        let look = Look(style: style, attributes: attributes, pair: pair(for: pairKey(appearance)) ?? 0)
         looks.append(look)
         return look
     }

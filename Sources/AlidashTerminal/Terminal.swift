@@ -205,36 +205,28 @@ public final class Terminal {
         // Neighbouring cells mostly share a style: look it up once per run of them.
         var lastLook: ColorPalette.Look?
         for y in 0..<frame.height {
-            // After an erase the window is already blank, so spaces that show as blanks up to the end of
-            // the row need no call (ncurses clears to the end of the line for them). Spaces between words
-            // are drawn in the words' colours: leaving those out would switch colours twice for each.
-            var end = frame.width
-            if last == nil {
-                while end > 0, frame[end - 1, y].width == 1, frame[end - 1, y].symbol == " ",
-                      palette.look(for: frame[end - 1, y].style).blankIsPlain {
-                    end -= 1
-                }
-            }
             // Changed cells go to ncurses a run at a time (mvwadd_wchnstr copies them into the window
             // without the per-character work of mvwadd_wch, and never scrolls at the bottom-right corner).
             var runStart = 0
             run.removeAll(keepingCapacity: true)
-            for x in 0..<end {
+            for x in 0..<frame.width {
                 let cell = frame[x, y]
-                var skip = false
-                if let last, !rowCellChanged(x: x, y: y, frame: frame, last: last) { skip = true }
-                if !skip, lastLook?.style != cell.style { lastLook = palette.look(for: cell.style) }
-                guard let look = lastLook else { continue }
-                // A space in the default colours is what the erase left there.
-                if !skip, last == nil, look.attributes == 0, look.pair == 0, cell.width == 1, cell.symbol == " " { skip = true }
-                // The right half of a wide character: ncurses fills it in with the left half.
-                if !skip, cell.width == 0, x > 0, frame[x - 1, y].width == 2, !run.isEmpty { continue }
-                if skip {
+                if let last, !rowCellChanged(x: x, y: y, frame: frame, last: last) {
                     flushRun(window: window, y: y, x: runStart)
                     continue
                 }
+                if lastLook?.style != cell.style { lastLook = palette.look(for: cell.style) }
+                guard let look = lastLook else { continue }
+                let (attributes, pair) = (look.attributes, look.pair)
+                // A space in the default colours is what the erase left there.
+                if last == nil, attributes == 0, pair == 0, cell.width == 1, cell.symbol == " " {
+                    flushRun(window: window, y: y, x: runStart)
+                    continue
+                }
+                // The right half of a wide character: ncurses fills it in with the left half.
+                if cell.width == 0, x > 0, frame[x - 1, y].width == 2, !run.isEmpty { continue }
                 if run.isEmpty { runStart = x }
-                run.append(character(for: cell, x: x, y: y, frame: frame, attributes: look.attributes, pair: look.pair))
+                run.append(character(for: cell, x: x, y: y, frame: frame, attributes: attributes, pair: pair))
             }
             flushRun(window: window, y: y, x: runStart)
         }

@@ -21,11 +21,6 @@ final class SecondThread<Value: Sendable>: @unchecked Sendable {
     static func start(_ work: @escaping @Sendable () -> Value) -> SecondThread {
         let job = SecondThread(work)
         let body = ThreadBody { job.value = job.work() }
-        #if canImport(Glibc)
-        // One malloc arena for both threads: a new thread's own arena starts with no memory, and every
-        // page of it faulted in made the work there a third slower than on the main thread.
-        _ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
-        #endif
         let context = Unmanaged.passRetained(body).toOpaque()
         var thread = pthread_t()
         if pthread_create(&thread, nil, { context in
@@ -62,9 +57,3 @@ private final class ThreadBody: Sendable {
         self.run = run
     }
 }
-
-#if canImport(Glibc)
-/// glibc's mallopt (malloc.h), which the Glibc module does not bring in.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
