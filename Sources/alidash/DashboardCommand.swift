@@ -112,7 +112,8 @@ struct DashboardStart {
             // With the bundled data, a second thread asks the terminal and sets ncurses up while this one
             // builds the data and renders the first frame (about 1 ms each). A --data folder loads behind a
             // loading screen once the terminal is up, so a large one shows progress and can be quit.
-            let opening = data.directory != nil ? nil : SecondThread.start { setUp.open() }
+            let probe = setUp.ask()
+            let opening = data.directory != nil ? nil : SecondThread.start { setUp.open(probe: probe) }
             var prepared: (state: AppState, frame: Buffer)?
             var dataFailure: (any Error)?
             if opening != nil {
@@ -130,7 +131,7 @@ struct DashboardStart {
             let terminal: Terminal
             // Not Result: its metadata is made at run time, and for TerminalError that means a search
             // through every conformance in the binary (about 60 µs).
-            switch opening?.wait() ?? setUp.open() {
+            switch opening?.wait() ?? setUp.open(probe: probe) {
             case .opened(let opened):
                 terminal = opened.terminal
                 StartTrace.mark(opened.probeName, at: opened.probed)
@@ -215,10 +216,20 @@ struct TerminalSetUp: Sendable {
         let ready: UInt64
     }
 
-    func open() -> Opening {
-        let term = environment["TERM"] ?? ""
-        let syncKnown = noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
-        let replies = choices.theme == .auto || !syncKnown ? TerminalProbe.ask() : nil
+    private var term: String { environment["TERM"] ?? "" }
+    private var syncKnown: Bool {
+        noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
+    }
+
+    /// Asks the terminal only what its name does not tell: its background, and mode 2026. Called on the
+    /// main thread before the second starts, so the answers are on their way while it does.
+    func ask() -> TerminalProbe? {
+        choices.theme == .auto || !syncKnown ? TerminalProbe.send() : nil
+    }
+
+    func open(probe: TerminalProbe?) -> Opening {
+        let term = self.term, syncKnown = self.syncKnown
+        let replies = probe?.receive()
         let probed = StartTrace.now()
         var options = TerminalOptions(
             colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
