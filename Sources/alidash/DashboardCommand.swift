@@ -65,7 +65,7 @@ struct DashboardCommand: ParsableCommand {
 
 /// The dashboard's start and run, from plain values: `DashboardCommand` fills them from the command
 /// line, and a plain `alidash` (no arguments at all) starts with the defaults without the argument
-/// parser, whose reflection costs about 1.6 ms of the start (see README, "Where the start-up goes").
+/// parser, whose reflection costs about 1.6 ms of the start (see README, "Start-up (issue 16)").
 struct DashboardStart {
     var data = DataFolder()
     var language: Language?
