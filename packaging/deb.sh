@@ -62,6 +62,9 @@ depends=$(readelf -d "$root/usr/bin/alidash" "$root/usr/bin/alidash-serve" | sed
       libtinfo.so.6) echo libtinfo6 ;;
       libstdc++.so.6) echo libstdc++6 ;;
       libgcc_s.so.1) echo libgcc-s1 ;;
+      # A debug build (as the packaging test uses) loads the Swift toolchain's own libraries, which no
+      # Debian package provides; the release build, which `make deb` packages, has them inside.
+      libswift*.so | libdispatch.so | libBlocksRuntime.so | libFoundation*.so | lib_Foundation*.so) ;;
       *) echo "deb.sh: no Debian package known for $library" >&2; exit 1 ;;
     esac
   done | sort -u | paste -sd, | sed 's/,/, /g')
