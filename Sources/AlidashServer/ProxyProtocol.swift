@@ -95,7 +95,8 @@ enum ProxyHeader {
     private static func addressText(_ bytes: [UInt8], family: Int32) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let result = bytes.withUnsafeBytes { raw in inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)) }
-        return result == nil ? nil : String(cString: buffer)
+        guard result != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
