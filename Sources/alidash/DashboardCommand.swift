@@ -263,7 +263,7 @@ struct FirstState: Sendable {
 
     func state(data: DataSet, width: Int, height: Int) -> AppState {
         var state = AppState(data: data, language: choices.language, glyphs: glyphs, width: width, height: height,
-                             pane: choices.pane)
+                             pane: choices.pane, firstFrameOnly: true)
         state.keyMap = settings.keyMap
         state.currency = settings.currency
         if settings.logScale == true { state.setLogScale(true) }
@@ -309,6 +309,9 @@ struct DashboardSession {
         terminal.draw(firstFrame)
         StartTrace.mark("first frame written")
         StartTrace.write()
+        // What the first frame did not need (the Overview's cards below the view, and so its count of
+        // lines below), before the first key is read.
+        if state.completeLayout() { terminal.draw(state.render()) }
         #if DEBUG
         // Lets the end-to-end tests prove that a crash gives the terminal back; debug builds only.
         if Environment.values(["ALIDASH_TEST_CRASH"])["ALIDASH_TEST_CRASH"] == "after-first-frame" {

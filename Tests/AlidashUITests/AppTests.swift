@@ -22,6 +22,28 @@ import TestSupport
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// A start lays the Overview's cards out only as far as the first frame shows them: that frame is the
+    /// full one but for the count of lines below, and after `completeLayout` it is the full one exactly.
+    @Test(arguments: [(80, 24, Language.en), (120, 40, .en), (120, 40, .de), (200, 60, .en), (60, 20, .de), (40, 10, .en)])
+    func firstFrameLaysOutOnlyWhatItShows(width: Int, height: Int, language: Language) {
+        let full = TestData.app(width: width, height: height, language: language).render().lines
+        var start = AppState(data: TestData.bundled, language: language, width: width, height: height, firstFrameOnly: true)
+        let first = start.render().lines
+        let hintRow = height - 2
+        #expect(first.count == full.count)
+        for row in first.indices where row != hintRow {
+            #expect(first[row] == full[row], "row \(row) differs")
+        }
+        let moreLines = language == .de ? "weitere Zeilen" : "more lines"
+        #expect(first[hintRow].contains(moreLines) && !first[hintRow].contains(where: \.isNumber), "\(first[hintRow])")
+        #expect(full[hintRow].contains(moreLines) && full[hintRow].contains(where: \.isNumber), "\(full[hintRow])")
+        let completed = start.completeLayout()
+        #expect(completed)
+        #expect(start.render().lines == full)
+        let again = start.completeLayout()
+        #expect(!again, "once")
+    }
+
     @Test func overviewShowsSourcedHeadlineFigures() {
         let screen = TestData.app(width: 120, height: 40).render()
         #expect(screen.contains("220,000 m²"))

@@ -59,8 +59,13 @@ public struct AppState: Sendable {
     /// Each pane's state, in `PaneRegistry` order.
     public private(set) var panes: [any PaneModel] = PaneRegistry.panes.map { $0.make() }
 
+    /// True from a start with `firstFrameOnly` until `completeLayout`: panes lay out only what the first
+    /// frame shows, as `less` shows a file before it has counted its lines.
+    public private(set) var firstFrameOnly = false
+
     public init(data: DataSet, language: Language, glyphs: Glyphs = .unicode, width: Int, height: Int,
-                pane: PaneID = .overview) {
+                pane: PaneID = .overview, firstFrameOnly: Bool = false) {
+        self.firstFrameOnly = firstFrameOnly
         self.data = data
         self.language = language
         self.glyphs = glyphs
@@ -74,7 +79,16 @@ public struct AppState: Sendable {
         var context = RenderContext(data: data, language: language, glyphs: glyphs, currency: currency, showTable: showTable,
                                     dataVersion: dataVersion)
         context.keyMap = keyMap
+        context.firstFrameOnly = firstFrameOnly
         return context
+    }
+
+    /// Lays out what the first frame left out; true when the screen may change, so it is drawn again.
+    public mutating func completeLayout() -> Bool {
+        guard firstFrameOnly else { return false }
+        firstFrameOnly = false
+        measureActivePane()
+        return true
     }
 
     /// The state of the pane of type `type` (for tests and `print`).

@@ -14,6 +14,8 @@ public struct RenderContext: Sendable {
     public var dataVersion: Int
     /// The keys as the user set them, so hints name the keys that work.
     public var keyMap = KeyMap.standard
+    /// Lay out only what the first frame shows; the rest follows right after it (`AppState.completeLayout`).
+    public var firstFrameOnly = false
 
     /// The name of the key that does `action` ("s"), for hints.
     public func key(_ action: Action) -> String { keyMap.keyName(for: action) ?? "?" }

@@ -15,19 +15,21 @@ public struct OverviewPane: PaneModel {
 
     public mutating func layout(area: Rect, context: RenderContext) {
         let key = context.layoutKey(area)
-        guard measured?.key != key else { return }
-        let content = OverviewPane.content(width: area.width, context: context)
-        measured = (key, content, OverviewPane.viewHeight(contentHeight: content.height, area: area))
+        guard measured?.key != key || measured?.content.complete == false && !context.firstFrameOnly else { return }
+        // For the first frame, the cards only as far as the view reaches (about 1 ms of the start).
+        let content = OverviewPane.content(width: area.width, context: context,
+                                           rows: context.firstFrameOnly ? scroll.saturatingAdd(area.height) : nil)
+        measured = (key, content, OverviewPane.viewHeight(of: content, area: area))
     }
 
     /// Rows that show content: all of `area`, or all but the last row when that row is needed for
     /// the "more lines" hint (a hint never covers text).
-    private static func viewHeight(contentHeight: Int, area: Rect) -> Int {
-        contentHeight > area.height ? area.height.saturatingSubtract(1) : area.height
+    private static func viewHeight(of content: Content, area: Rect) -> Int {
+        !content.complete || content.height > area.height ? area.height.saturatingSubtract(1) : area.height
     }
 
     public mutating func handle(_ action: Action, context: RenderContext) -> Bool {
-        guard let (_, content, view) = measured else { return false }
+        guard let (_, content, view) = measured, content.complete else { return false }
         guard let next = TextScroll.offset(after: action, from: scroll, maxOffset: content.height.saturatingSubtract(view),
                                            pageSize: view - 1) else { return false }
         defer { scroll = next }
@@ -38,7 +40,7 @@ public struct OverviewPane: PaneModel {
         guard !area.isEmpty else { return }
         let content = measured.flatMap { $0.key == context.layoutKey(area) ? $0.content : nil }
             ?? OverviewPane.content(width: area.width, context: context)
-        let view = OverviewPane.viewHeight(contentHeight: content.height, area: area)
+        let view = OverviewPane.viewHeight(of: content, area: area)
         let offset = min(scroll, content.height.saturatingSubtract(view))
         // Only the rows in view are drawn.
         var window = Buffer(width: area.width, height: min(view, content.height))
@@ -48,9 +50,14 @@ public struct OverviewPane: PaneModel {
         // Say where the view is and how much is left, as pagers do, on a row of its own.
         let hidden = content.height.saturatingSubtract(offset + view)
         var hint = " " + (offset > 0 ? context.glyphs.up + " " : "")
-        hint += hidden > 0
-            ? context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern")
-            : context.t("end · k scrolls back", "Ende · k blättert zurück")
+        if !content.complete {
+            // Until the rest is laid out (right after the first frame) the count is not known.
+            hint += context.glyphs.down + " " + context.t("more lines · j/k scroll", "weitere Zeilen · j/k blättern")
+        } else {
+            hint += hidden > 0
+                ? context.glyphs.down + " " + context.t("\(hidden) more lines · j/k scroll", "\(hidden) weitere Zeilen · j/k blättern")
+                : context.t("end · k scrolls back", "Ende · k blättert zurück")
+        }
         buffer.put(hint, x: area.x, y: area.maxY - 1, style: Style(.accent), clip: area)
     }
 
@@ -153,25 +160,40 @@ public struct OverviewPane: PaneModel {
         var cardWidth: Int
         var cards: [(card: OverviewCard, lines: [StyledLine])]
         var rowHeights: [Int]
+        /// False when the cards below the first frame's view are still to be laid out.
+        var complete = true
 
         var header: Int { story.count + 1 }
         var height: Int { width > 4 ? header + rowHeights.reduce(0, +) : 0 }
     }
 
-    private static func content(width: Int, context: RenderContext) -> Content {
+    /// The whole content, or with `rows`, the cards only until that many rows are laid out.
+    private static func content(width: Int, context: RenderContext, rows: Int? = nil) -> Content {
         guard width > 4 else { return Content(width: width, story: [], columns: 1, cardWidth: 0, cards: [], rowHeights: []) }
         let glance = glanceLines(width: width - 2, context: context)
         let overview = context.data.overview
         let story = glance + [[]] + storyLines(width: width - 2, context: context)
         let columns = OverviewPane.columnCount(width: width)
         let cardWidth = (width - (columns - 1)) / columns
-        let cards = overview.cards.map { card in (card, cardLines(card, width: cardWidth - 4, context: context)) }
+        var cards: [(card: OverviewCard, lines: [StyledLine])] = []
         var rowHeights: [Int] = []
-        for start in stride(from: 0, to: cards.count, by: columns) {
-            let row = cards[start..<min(cards.count, start + columns)]
-            rowHeights.append((row.map(\.1.count).max() ?? 0) + 2)
+        var complete = true
+        var laidOut = story.count + 1
+        for start in stride(from: 0, to: overview.cards.count, by: columns) {
+            if let rows, laidOut >= rows {
+                complete = false
+                break
+            }
+            let row = overview.cards[start..<min(overview.cards.count, start + columns)].map { card in
+                (card: card, lines: cardLines(card, width: cardWidth - 4, context: context))
+            }
+            cards += row
+            let height = (row.map(\.lines.count).max() ?? 0) + 2
+            rowHeights.append(height)
+            laidOut += height
         }
-        return Content(width: width, story: story, columns: columns, cardWidth: cardWidth, cards: cards, rowHeights: rowHeights)
+        return Content(width: width, story: story, columns: columns, cardWidth: cardWidth, cards: cards, rowHeights: rowHeights,
+                       complete: complete)
     }
 
     /// Draws the content from its row `top` on: the buffer's first row shows that row, and whatever
