@@ -193,7 +193,8 @@ struct DashboardStart {
 }
 
 /// How the dashboard's terminal is set up: asked only what its name does not tell (its background, and
-/// whether it takes synchronized output), then handed to ncurses. Runs on the start's second thread.
+/// whether it takes synchronized output), then handed to ncurses. `open` runs on the start's second
+/// thread when the data is bundled.
 struct TerminalSetUp: Sendable {
     var choices: StartChoices
     var colors: [Role: Color]
@@ -250,8 +251,8 @@ struct TerminalSetUp: Sendable {
     }
 }
 
-/// What the dashboard starts with besides its data and size, made into the first state on either
-/// thread (see `DashboardStart.run`).
+/// What the dashboard starts with besides its data and size, made into the first state once the data
+/// is there: the bundled data at once, a --data folder after its loading screen.
 struct FirstState: Sendable {
     var choices: StartChoices
     var settings: Settings
@@ -297,7 +298,7 @@ struct DashboardSession {
 
     let terminal: Terminal
     var state: AppState
-    /// The first frame when it was rendered already (on the start's second thread).
+    /// The first frame when the start rendered it already (while the second thread set the terminal up).
     var firstFrame: Buffer?
     var watcher: DataWatcher?
     var settingsWatcher: SettingsWatcher?
