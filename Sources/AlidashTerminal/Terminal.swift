@@ -26,12 +26,13 @@ public struct TerminalOptions: Sendable {
     public var environment: [String: String]
     /// Foregrounds of the user's for some meanings (the settings file's `[theme.colors]`).
     public var colors: [Role: Color] = [:]
-    /// What `TerminalLocale.activate` answered, when the caller set the locale already (as the start does,
-    /// before a second thread runs): the locale is then left alone, since setlocale is not thread-safe.
-    public var localeIsUTF8: Bool?
+    /// What `TerminalLocale.activate` answered: the caller sets the locale, before any second thread
+    /// runs (setlocale is not thread-safe, and the start sets ncurses up on a thread of its own).
+    public var localeIsUTF8: Bool
 
     public init(colorMode: ColorMode = .auto, mouse: Bool = true, links: Bool = false, synchronizedOutput: Bool = false,
-                theme: ThemeChoice = .auto, environment: [String: String]) {
+                theme: ThemeChoice = .auto, environment: [String: String], localeIsUTF8: Bool) {
+        self.localeIsUTF8 = localeIsUTF8
         self.theme = theme
         self.colorMode = colorMode
         self.mouse = mouse
@@ -126,7 +127,7 @@ public final class Terminal {
     public init(options: TerminalOptions) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = options.environment["TERM"], !term.isEmpty else { throw .termUnset }
-        isUTF8 = options.localeIsUTF8 ?? TerminalLocale.activate(environment: options.environment)
+        isUTF8 = options.localeIsUTF8
         // Before newterm, so ncurses keeps ours instead of installing its own (it only replaces defaults).
         SignalFlag.install()
         var screen = newterm(nil, alidash_stdout(), alidash_stdin())
@@ -208,7 +209,6 @@ public final class Terminal {
             // Changed cells go to ncurses a run at a time (mvwadd_wchnstr copies them into the window
             // without the per-character work of mvwadd_wch, and never scrolls at the bottom-right corner).
             var runStart = 0
-            run.removeAll(keepingCapacity: true)
             for x in 0..<frame.width {
                 let cell = frame[x, y]
                 if let last, !rowCellChanged(x: x, y: y, frame: frame, last: last) {
@@ -217,16 +217,15 @@ public final class Terminal {
                 }
                 if lastLook?.style != cell.style { lastLook = palette.look(for: cell.style) }
                 guard let look = lastLook else { continue }
-                let (attributes, pair) = (look.attributes, look.pair)
                 // A space in the default colours is what the erase left there.
-                if last == nil, attributes == 0, pair == 0, cell.width == 1, cell.symbol == " " {
+                if last == nil, look.attributes == 0, look.pair == 0, cell.width == 1, cell.symbol == " " {
                     flushRun(window: window, y: y, x: runStart)
                     continue
                 }
                 // The right half of a wide character: ncurses fills it in with the left half.
                 if cell.width == 0, x > 0, frame[x - 1, y].width == 2, !run.isEmpty { continue }
                 if run.isEmpty { runStart = x }
-                run.append(character(for: cell, x: x, y: y, frame: frame, attributes: attributes, pair: pair))
+                run.append(character(for: cell, x: x, y: y, frame: frame, attributes: look.attributes, pair: look.pair))
             }
             flushRun(window: window, y: y, x: runStart)
         }

@@ -57,11 +57,6 @@ public struct TerminalProbe: Sendable {
         return replies
     }
 
-    /// Asks and waits for the answers in one step.
-    public static func ask(timeout: Int32 = 300) -> TerminalReplies? {
-        send()?.receive(timeout: timeout)
-    }
-
     private static func milliseconds() -> Int {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)

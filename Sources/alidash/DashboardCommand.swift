@@ -236,10 +236,9 @@ struct TerminalSetUp: Sendable {
             colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
             links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
             synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
-            theme: choices.theme, environment: environment)
+            theme: choices.theme, environment: environment, localeIsUTF8: localeIsUTF8)
         options.reportedBackground = replies?.background
         options.colors = colors
-        options.localeIsUTF8 = localeIsUTF8
         do throws(TerminalError) {
             let terminal = try Terminal(options: options)
             return .opened(Opened(terminal: terminal,
