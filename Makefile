@@ -17,8 +17,9 @@ DEBUG_BIN = $$($(BUILD) --show-bin-path)
 # 0.7 ms of every start, and the binary stays position-independent (address randomisation kept).
 RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs $(STATIC_CXX_LINK)
 # libstdc++ and libgcc's unwinder linked in too (see packaging/static-cxx.sh): loading libstdc++.so and
-# running its initializers took about 1 ms of every start.
-STATIC_CXX_LINK = $(shell packaging/static-cxx.sh "$(CURDIR)/.build/static-cxx" "$(SWIFT)")
+# running its initializers took about 1 ms of every start. Worked out on first use and kept: targets
+# that never build the release do not run the script, and those that do run it once.
+STATIC_CXX_LINK = $(eval STATIC_CXX_LINK := $$(shell packaging/static-cxx.sh "$(CURDIR)/.build/static-cxx" "$(SWIFT)"))$(STATIC_CXX_LINK)
 RELEASE = $(BUILD) -c release --static-swift-stdlib $(RELEASE_LINK)
 RELEASE_BIN = $$($(RELEASE) --show-bin-path)
 
