@@ -203,31 +203,63 @@ public final class Terminal {
             if full { clearok(window, true) }
             werase(window)
         }
-        // Neighbouring cells mostly share a style: look it up once per run of them.
-        var lastLook: ColorPalette.Look?
-        for y in 0..<frame.height {
-            // Changed cells go to ncurses a run at a time (mvwadd_wchnstr copies them into the window
-            // without the per-character work of mvwadd_wch, and never scrolls at the bottom-right corner).
-            var runStart = 0
-            for x in 0..<frame.width {
-                let cell = frame[x, y]
-                if let last, !rowCellChanged(x: x, y: y, frame: frame, last: last) {
-                    flushRun(window: window, y: y, x: runStart)
-                    continue
+        // Neighbouring cells mostly share a style: look it up once per run of them, and keep a blank of
+        // that look to copy (setcchar for every cell was a tenth of the first frame's drawing).
+        var styled: (style: Style, look: ColorPalette.Look)?
+        var drawn = Drawn()
+        let width = frame.width
+        if run.count < width { run = Array(repeating: cchar_t(), count: width) }
+        run.withUnsafeMutableBufferPointer { run in
+            frame.cells.withUnsafeBufferPointer { cells in
+                let lastCells = last?.cells
+                for y in 0..<frame.height {
+                    // Changed cells go to ncurses a run at a time (mvwadd_wchnstr copies them into the window
+                    // without the per-character work of mvwadd_wch, and never scrolls at the bottom-right corner).
+                    var runStart = 0, runLength = 0
+                    func flush() {
+                        guard runLength > 0 else { return }
+                        mvwadd_wchnstr(window, Int32(y), Int32(runStart), run.baseAddress, Int32(runLength))
+                        runLength = 0
+                    }
+                    let row = y * width
+                    for x in 0..<width {
+                        let index = row + x
+                        if let lastCells, !Terminal.cellChanged(at: index, x: x, width: width, cells: cells, last: lastCells) {
+                            flush()
+                            continue
+                        }
+                        let style = cells[index].style, cellWidth = cells[index].width
+                        if styled == nil || styled!.style != style { styled = (style, palette.look(for: style)) }
+                        var look = styled!.look
+                        let byte = cellWidth == 1 ? Terminal.printableASCII(cells[index].symbol) : nil
+                        let blank = byte == UInt8(ascii: " ")
+                        // A space in the default colours is what the erase left there.
+                        if last == nil, blank, look.attributes == 0, look.pair == 0 {
+                            flush()
+                            continue
+                        }
+                        // A space shows only its background: drawn in the look before it when that look has
+                        // the same background, so no colour change goes to the terminal for it.
+                        if blank, let previous = drawn.look, look.showsOnlyBackground, previous.showsOnlyBackground,
+                           previous.background == look.background {
+                            look = previous
+                        }
+                        // The right half of a wide character: ncurses fills it in with the left half.
+                        if cellWidth == 0, x > 0, cells[index - 1].width == 2, runLength > 0 { continue }
+                        if runLength == 0 { runStart = x }
+                        drawn.use(look)
+                        var character = drawn.template
+                        if let byte {
+                            character.chars.0 = wchar_t(byte)
+                        } else if cellWidth == 1 || (cellWidth == 2 && x + 1 < width) {
+                            Terminal.set(cells[index].symbol, in: &character, look: look)
+                        } // else an orphaned right half, or a wide character in the last column: a blank
+                        run[runLength] = character
+                        runLength += 1
+                    }
+                    flush()
                 }
-                if lastLook?.style != cell.style { lastLook = palette.look(for: cell.style) }
-                guard let look = lastLook else { continue }
-                // A space in the default colours is what the erase left there.
-                if last == nil, look.attributes == 0, look.pair == 0, cell.width == 1, cell.symbol == " " {
-                    flushRun(window: window, y: y, x: runStart)
-                    continue
-                }
-                // The right half of a wide character: ncurses fills it in with the left half.
-                if cell.width == 0, x > 0, frame[x - 1, y].width == 2, !run.isEmpty { continue }
-                if run.isEmpty { runStart = x }
-                run.append(character(for: cell, x: x, y: y, frame: frame, attributes: look.attributes, pair: look.pair))
             }
-            flushRun(window: window, y: y, x: runStart)
         }
         if synchronizedOutput { writeRaw(TerminalSequences.beginSynchronizedUpdate) }
         wnoutrefresh(window)
@@ -250,43 +282,46 @@ public final class Terminal {
     }
 
     /// True when the cell, or the wide character it belongs to, differs from the last frame.
-    private func rowCellChanged(x: Int, y: Int, frame: Buffer, last: Buffer) -> Bool {
-        if frame[x, y] != last[x, y] { return true }
+    private static func cellChanged(at index: Int, x: Int, width: Int, cells: UnsafeBufferPointer<Cell>, last: [Cell]) -> Bool {
+        if cells[index] != last[index] { return true }
         // A wide character is drawn whole: redraw it when its right half changed.
-        return frame[x, y].width == 2 && frame[x + 1, y] != last[x + 1, y]
+        return cells[index].width == 2 && x + 1 < width && cells[index + 1] != last[index + 1]
     }
 
-    /// Hands the run of cells gathered for row `y`, starting at column `x`, to ncurses.
-    private func flushRun(window: UnsafeMutablePointer<WINDOW>?, y: Int, x: Int) {
-        guard !run.isEmpty else { return }
-        _ = run.withUnsafeBufferPointer { cells in
-            mvwadd_wchnstr(window, Int32(y), Int32(x), cells.baseAddress, Int32(cells.count))
+    /// The look of the last cell handed to ncurses, and a blank of it whose character is replaced.
+    private struct Drawn {
+        var look: ColorPalette.Look?
+        var template = cchar_t()
+
+        mutating func use(_ next: ColorPalette.Look) {
+            if let look, look.attributes == next.attributes, look.pair == next.pair { return }
+            look = next
+            var space: (wchar_t, wchar_t) = (wchar_t(UInt8(ascii: " ")), 0)
+            _ = withUnsafePointer(to: &space.0) { setcchar(&template, $0, next.attributes, next.pair, nil) }
         }
-        run.removeAll(keepingCapacity: true)
     }
 
-    private func character(for cell: Cell, x: Int, y: Int, frame: Buffer, attributes: attr_t, pair: Int16) -> cchar_t {
-        var symbol = cell.symbol
-        // An orphaned right half of a wide character is a blank; so is a wide character in the last column.
-        if cell.width == 0 || (cell.width == 2 && x + 1 >= frame.width) { symbol = " " }
-        var character = cchar_t()
-        // Most cells hold one ASCII character: no walk through the string's scalars for those.
-        if symbol.utf8.count == 1, let byte = symbol.utf8.first {
-            var wide: (wchar_t, wchar_t) = (wchar_t(byte), 0)
-            _ = withUnsafePointer(to: &wide.0) { setcchar(&character, $0, attributes, pair, nil) }
-            return character
-        }
-        // On the stack: this runs for every changed cell, so no array is allocated for it.
-        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX) + 1) { wide in
+    /// The byte of a one-byte printable character (most cells), found without walking its scalars.
+    @inline(__always)
+    private static func printableASCII(_ symbol: Character) -> UInt8? {
+        // Not asciiValue: it checks for "\r\n" and walks the scalars first (four times the cost).
+        let utf8 = symbol.utf8
+        guard utf8.count == 1, let value = utf8.first, value >= 0x20, value < 0x7F else { return nil }
+        return value
+    }
+
+    /// Puts the scalars of `symbol` (at most what a cell holds) into `character`.
+    private static func set(_ symbol: Character, in character: inout cchar_t, look: ColorPalette.Look) {
+        // On the stack: no array is allocated for it.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX) + 1) { scalars in
             var count = 0
             for scalar in symbol.unicodeScalars.prefix(Int(CCHARW_MAX)) {
-                wide[count] = wchar_t(bitPattern: scalar.value)
+                scalars[count] = wchar_t(bitPattern: scalar.value)
                 count += 1
             }
-            wide[count] = 0
-            _ = setcchar(&character, wide.baseAddress, attributes, pair, nil)
+            scalars[count] = 0
+            _ = setcchar(&character, scalars.baseAddress, look.attributes, look.pair, nil)
         }
-        return character
     }
 
     // MARK: - Input

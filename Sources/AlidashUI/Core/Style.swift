@@ -25,4 +25,10 @@ public struct Style: Sendable, Equatable, Hashable {
     }
 
     public static let normal = Style()
+
+    /// Inlinable, unlike the synthesized one: the terminal compares the style of every cell it draws.
+    @inlinable
+    public static func == (left: Style, right: Style) -> Bool {
+        left.role == right.role && left.bold == right.bold && left.underline == right.underline && left.reverse == right.reverse
+    }
 }
