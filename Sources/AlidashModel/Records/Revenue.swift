@@ -121,11 +121,11 @@ public struct RevenueHistory: Decodable, Sendable {
     public var amazonYears: [AmazonYear]
     public var exchangeRates: [ExchangeRate]
 
-    // Lookups by period, built once after decoding so that growth and sums stay linear in the data.
-    // Keyed by `quarterKey`, an Int: a dictionary keyed by a type of ours costs the runtime a search
-    // of every conformance in the binary at the first lookup, a noticeable part of the start.
-    private var alibabaIndex: [Int: Int] = [:]
-    private var amazonIndex: [Int: Int] = [:]
+    // Lookups by period, built once after decoding so that growth and sums stay n log n in the data.
+    // Sorted arrays rather than dictionaries: the first dictionary of a key type costs the runtime a
+    // search of every conformance in the binary (even for Int), a noticeable part of the start.
+    private var alibabaIndex = QuarterIndex()
+    private var amazonIndex = QuarterIndex()
 
     private enum CodingKeys: String, CodingKey {
         case alibabaQuarters, alibabaFiscalYears, amazonQuarters, amazonYears, exchangeRates
@@ -147,14 +147,30 @@ public struct RevenueHistory: Decodable, Sendable {
         self.amazonQuarters = amazonQuarters
         self.amazonYears = amazonYears
         self.exchangeRates = exchangeRates
-        for (index, quarter) in alibabaQuarters.enumerated() {
-            guard let key = RevenueHistory.quarterKey(quarter.fiscalYear, quarter.fiscalQuarter),
-                  alibabaIndex[key] == nil else { continue }
-            alibabaIndex[key] = index
+        alibabaIndex = QuarterIndex(keys: alibabaQuarters.map { RevenueHistory.quarterKey($0.fiscalYear, $0.fiscalQuarter) })
+        amazonIndex = QuarterIndex(keys: amazonQuarters.map { RevenueHistory.quarterKey($0.year, $0.quarter) })
+    }
+
+    /// Positions in a list by `quarterKey`, the first of equal keys winning; nil keys are left out.
+    struct QuarterIndex: Sendable {
+        private var entries: [(key: Int, position: Int)] = []
+
+        init() {}
+
+        init(keys: [Int?]) {
+            // Sorted by key, then position, so the first of equal keys comes first and stays.
+            let sorted = keys.enumerated().compactMap { item in item.element.map { (key: $0, position: item.offset) } }
+                .sorted { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+            for entry in sorted where entries.last?.key != entry.key { entries.append(entry) }
         }
-        for (index, quarter) in amazonQuarters.enumerated() {
-            guard let key = RevenueHistory.quarterKey(quarter.year, quarter.quarter), amazonIndex[key] == nil else { continue }
-            amazonIndex[key] = index
+
+        subscript(key: Int) -> Int? {
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if entries[middle].key < key { low = middle + 1 } else { high = middle }
+            }
+            return low < entries.count && entries[low].key == key ? entries[low].position : nil
         }
     }
 
