@@ -20,6 +20,9 @@ public struct TerminalProbe: Sendable {
     /// Writes the questions; nil when standard input and output are not both a terminal.
     public static func send() -> TerminalProbe? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
+        // From here the terminal's modes are changed: a Ctrl-C must end through the run loop, which
+        // restores them (installed again by Terminal, which is harmless).
+        SignalFlag.install()
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
         var raw = saved

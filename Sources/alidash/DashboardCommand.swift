@@ -84,6 +84,10 @@ struct DashboardStart {
         try reportFailures {
             StartTrace.mark("arguments parsed")
             if data.directory != nil { try data.checkFolder() }
+            // The questions go out before the settings are read, so the answers are on their way
+            // meanwhile (half a millisecond of the start). Only --theme naming a theme can tell that the
+            // background is not needed; whether mode 2026 is asked about is known later (`ask`).
+            let earlyProbe = theme == nil || theme == .auto ? TerminalProbe.send() : nil
             let (settings, problems) = noConfig ? (Settings(), [])
                 : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
             // Where the dashboard was left comes back, unless an option says otherwise.
@@ -112,7 +116,7 @@ struct DashboardStart {
             // With the bundled data, a second thread asks the terminal and sets ncurses up while this one
             // builds the data and renders the first frame (about 1 ms each). A --data folder loads behind a
             // loading screen once the terminal is up, so a large one shows progress and can be quit.
-            let probe = setUp.ask()
+            let probe = earlyProbe ?? setUp.ask()
             let opening = data.directory != nil ? nil : SecondThread.start { setUp.open(probe: probe) }
             var prepared: (state: AppState, frame: Buffer)?
             var dataFailure: (any Error)?
@@ -223,7 +227,8 @@ struct TerminalSetUp: Sendable {
     }
 
     /// Asks the terminal only what its name does not tell: its background, and mode 2026. Called on the
-    /// main thread before the second starts, so the answers are on their way while it does.
+    /// main thread before the second starts, when --theme named a theme (otherwise the questions went out
+    /// before the settings were read).
     func ask() -> TerminalProbe? {
         choices.theme == .auto || !syncKnown ? TerminalProbe.send() : nil
     }
