@@ -13,6 +13,8 @@ public struct Cell: Sendable, Equatable {
 
     public static let blank = Cell()
     static let continuation = Cell(" ", width: 0)
+    /// The printable ASCII characters, U+0020 to U+007E: made once rather than for every cell drawn.
+    static let ascii: [Character] = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
 }
 
 /// A grid of cells that widgets draw into; the terminal backend copies it to the screen.
@@ -80,6 +82,13 @@ public struct Buffer: Sendable, Equatable {
             column += cells
             return true
         }
+        // Printable ASCII, most text, a byte at a time: each one cell, with its Character from a table.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                guard place(Cell.ascii[Int(byte) - 0x20], cells: 1) else { break }
+            }
+            return max(0, column - x)
+        }
         // A run of simple scalars (see TerminalText.isSimple) is drawn a scalar at a time: grapheme
         // breaking and the property lookups of sanitizing were most of the cost of drawing a screen.
         let scalars = text.unicodeScalars
@@ -120,7 +129,7 @@ public struct Buffer: Sendable, Equatable {
 
     /// Places one cell, keeping wide characters whole: overwriting half of one blanks the other half.
     private mutating func setCell(x: Int, y: Int, _ cell: Cell) {
-        clearWideNeighbours(x: x, y: y)
+        if cells[y * width + x].width != 1 { clearWideNeighbours(x: x, y: y) }
         self[x, y] = cell
         if cell.width == 2 {
             if x + 1 < width {
