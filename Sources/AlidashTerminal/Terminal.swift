@@ -89,8 +89,12 @@ public final class Terminal {
     /// was found).
     public let termFallback: String?
     private let links: Bool
-    private let synchronizedOutput: Bool
-    private let theme: Theme
+    private var synchronizedOutput: Bool
+    private var theme: Theme
+    /// What `adopt` needs to choose the theme again once the terminal has told its background.
+    private let themeChoice: ThemeChoice
+    private let themeEnvironment: [String: String]
+    private let themeColors: [Role: Color]
     private var screen: OpaquePointer?
     private var palette: ColorPalette
     /// What is on screen now; nil forces the next frame to write every cell.
@@ -167,15 +171,55 @@ public final class Terminal {
         let colorStarted = colorWanted && has_colors() && start_color() == OK
         let scheme = Theme.scheme(colors: colorStarted ? Int(alidash_colors()) : 0, colorEnabled: colorStarted)
         self.scheme = scheme
+        themeChoice = options.theme
+        themeEnvironment = options.environment
+        themeColors = options.theme == .mono ? [:] : options.colors
         theme = Theme(scheme: scheme, background: options.theme.background(environment: options.environment,
                                                                              reported: options.reportedBackground),
-                      colors: options.theme == .mono ? [:] : options.colors)
+                      colors: themeColors)
         palette = ColorPalette(theme: theme)
 
         if options.mouse {
             mousemask(alidash_button1_pressed() | alidash_button4_pressed() | alidash_button5_pressed(), nil)
             mouseinterval(0) // report presses at once instead of waiting to see a click
         }
+    }
+
+    /// Writes questions to the terminal (`TerminalProbe`) with the cursor parked at the start of the last
+    /// row: a terminal that does not understand one (the Linux console, pyte) prints part of it there,
+    /// and `repairAfterQuestions` draws that row again. False when the write failed.
+    public func ask(_ questions: String) -> Bool {
+        guard isOpen else { return false }
+        // -1: from anywhere, by absolute addressing. mvcur writes through stdio, not ncurses' buffer.
+        _ = mvcur(-1, -1, Int32(max(0, height - 1)), 0)
+        fflush(alidash_stdout())
+        let bytes = Array(questions.utf8)
+        return bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) } == bytes.count
+    }
+
+    /// After the answers: the last row is written again, and the cursor is placed where ncurses thinks
+    /// it is (a printed question moved it).
+    public func repairAfterQuestions() {
+        guard isOpen else { return }
+        _ = mvcur(-1, -1, Int32(max(0, height - 1)), 0)
+        fflush(alidash_stdout())
+        wredrawln(alidash_stdscr(), Int32(max(0, height - 1)), 1)
+        wnoutrefresh(alidash_stdscr())
+        doupdate()
+    }
+
+    /// Takes what the terminal answered after the first frames were drawn: its background (for
+    /// `--theme auto`) and whether frames are wrapped in synchronized output. True when the colours
+    /// changed, so the next frame must be drawn whole.
+    public func adopt(reportedBackground: Theme.Background?, synchronizedOutput: Bool) -> Bool {
+        self.synchronizedOutput = synchronizedOutput
+        let background = themeChoice.background(environment: themeEnvironment, reported: reportedBackground)
+        guard background != theme.background else { return false }
+        theme = Theme(scheme: scheme, background: background, colors: themeColors)
+        // The pairs are defined again with the new colours (same numbers, as the roles are the same).
+        palette = ColorPalette(theme: theme)
+        previous = nil
+        return true
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.

@@ -84,10 +84,6 @@ struct DashboardStart {
         try reportFailures {
             StartTrace.mark("arguments parsed")
             if data.directory != nil { try data.checkFolder() }
-            // The questions go out before the settings are read, so the answers are on their way
-            // meanwhile (half a millisecond of the start). Only --theme naming a theme can tell that the
-            // background is not needed; whether mode 2026 is asked about is known later (`ask`).
-            let earlyProbe = theme == nil || theme == .auto ? TerminalProbe.send() : nil
             let (settings, problems) = noConfig ? (Settings(), [])
                 : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
             // Where the dashboard was left comes back, unless an option says otherwise.
@@ -112,12 +108,12 @@ struct DashboardStart {
                                         remembered: remembered, stateNotice: stateNotice,
                                         glyphs: localeIsUTF8 ? .unicode : .ascii)
             let setUp = TerminalSetUp(choices: choices, colors: settings.colors, environment: environment,
-                                      localeIsUTF8: localeIsUTF8, noLinks: noLinks, noSync: noSync)
-            // With the bundled data, a second thread asks the terminal and sets ncurses up while this one
+                                      localeIsUTF8: localeIsUTF8, noLinks: noLinks, noSync: noSync,
+                                      lastReportedBackground: remembered?.reportedBackground)
+            // With the bundled data, a second thread sets ncurses up and asks the terminal while this one
             // builds the data and renders the first frame (about 1 ms each). A --data folder loads behind a
             // loading screen once the terminal is up, so a large one shows progress and can be quit.
-            let probe = earlyProbe ?? setUp.ask()
-            let opening = data.directory != nil ? nil : SecondThread.start { setUp.open(probe: probe) }
+            let opening = data.directory != nil ? nil : SecondThread.start { setUp.open() }
             var prepared: (state: AppState, frame: Buffer)?
             var dataFailure: (any Error)?
             if opening != nil {
@@ -135,10 +131,9 @@ struct DashboardStart {
             let terminal: Terminal
             // Not Result: its metadata is made at run time, and for TerminalError that means a search
             // through every conformance in the binary (about 60 µs).
-            switch opening?.wait() ?? setUp.open(probe: probe) {
+            switch opening?.wait() ?? setUp.open() {
             case .opened(let opened):
                 terminal = opened.terminal
-                StartTrace.mark(opened.probeName, at: opened.probed)
                 StartTrace.mark("terminal ready", at: opened.ready)
                 if let dataFailure {
                     terminal.close()
@@ -156,6 +151,8 @@ struct DashboardStart {
             }
             var state: AppState
             var firstFrame: Buffer?
+            var answers: TerminalSetUp.Answers?
+            var asked = false
             if let prepared {
                 (state, firstFrame) = prepared
                 // The size came from the terminal as ncurses will see it; should ncurses differ, it wins.
@@ -164,6 +161,9 @@ struct DashboardStart {
                     firstFrame = nil
                 }
             } else {
+                // The loading screen reads keys: the answers come first.
+                answers = setUp.ask(terminal).map { setUp.settle(terminal, probe: $0) }
+                asked = true
                 switch DataLoading.load(data.location, folder: data.directory ?? "", terminal: terminal,
                                         language: choices.language, keyMap: settings.keyMap) {
                 case .loaded(let loaded):
@@ -184,11 +184,17 @@ struct DashboardStart {
             }
             let settingsPath = noConfig ? nil : config ?? Configuration.defaultPath()
             var session = DashboardSession(terminal: terminal, state: state, firstFrame: firstFrame,
+                                           askAfterFirstFrame: asked ? nil : { setUp.ask(terminal) },
+                                           settle: { setUp.settle(terminal, probe: $0) },
                                            watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil,
                                            settingsWatcher: watch ? settingsPath.map { SettingsWatcher(path: $0, settings: settings) } : nil)
             let ending = session.run()
             terminal.close()
-            if let store, !keepStateFile, let problem = store.write(session.state.remembered) {
+            var left = session.state.remembered
+            // What the terminal said of its background, for the first frame of the next start (unchanged
+            // when it was not asked).
+            left.reportedBackground = (session.answers ?? answers).map(\.reportedBackground) ?? remembered?.reportedBackground
+            if let store, !keepStateFile, let problem = store.write(left) {
                 StandardError.report("alidash: where the dashboard was left is not remembered: \(problem)\n")
             }
             try ending.exit()
@@ -206,6 +212,8 @@ struct TerminalSetUp: Sendable {
     var localeIsUTF8: Bool
     var noLinks: Bool
     var noSync: Bool
+    /// What the terminal reported at the last start (remembered): the first frame's guess.
+    var lastReportedBackground: Theme.Background?
 
     enum Opening: Sendable {
         case opened(Opened)
@@ -215,10 +223,14 @@ struct TerminalSetUp: Sendable {
     /// The terminal, made on one thread and used on another only after the join (so one at a time).
     struct Opened: @unchecked Sendable {
         let terminal: Terminal
-        /// When the probe was answered, or when the name told enough ("terminal known by its name").
-        let probeName: String
-        let probed: UInt64
         let ready: UInt64
+    }
+
+    /// What came of the questions.
+    struct Answers {
+        var reportedBackground: Theme.Background?
+        /// The colours changed: the next frame is drawn whole.
+        var redraw: Bool
     }
 
     private var term: String { environment["TERM"] ?? "" }
@@ -226,32 +238,42 @@ struct TerminalSetUp: Sendable {
         noSync || TerminalFamily.supportsSynchronizedOutput(term: term, environment: environment)
     }
 
-    /// Asks the terminal only what its name does not tell: its background, and mode 2026. Called on the
-    /// main thread before the second starts, when --theme named a theme (otherwise the questions went out
-    /// before the settings were read).
-    func ask() -> TerminalProbe? {
-        choices.theme == .auto || !syncKnown ? TerminalProbe.send() : nil
-    }
-
-    func open(probe: TerminalProbe?) -> Opening {
+    /// Sets ncurses up with what is known without asking the terminal: the background from what it
+    /// reported at the last start, or COLORFGBG; mode 2026 from its name. `ask` and `settle` do the rest
+    /// once the first frame is out.
+    func open() -> Opening {
         let term = self.term, syncKnown = self.syncKnown
-        let replies = probe?.receive()
-        let probed = StartTrace.now()
         var options = TerminalOptions(
             colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
             links: !noLinks && TerminalFamily.supportsHyperlinks(term: term, environment: environment),
-            synchronizedOutput: !noSync && (syncKnown || replies?.synchronizedOutput == true),
+            synchronizedOutput: !noSync && syncKnown,
             theme: choices.theme, environment: environment, localeIsUTF8: localeIsUTF8)
-        options.reportedBackground = replies?.background
+        options.reportedBackground = lastReportedBackground
         options.colors = colors
         do throws(TerminalError) {
             let terminal = try Terminal(options: options)
-            return .opened(Opened(terminal: terminal,
-                                  probeName: replies == nil ? "terminal known by its name" : "terminal answered the probe",
-                                  probed: probed, ready: StartTrace.now()))
+            return .opened(Opened(terminal: terminal, ready: StartTrace.now()))
         } catch {
             return .failed(error)
         }
+    }
+
+    /// Asks the terminal only what its name does not tell: its background (for --theme auto) and mode
+    /// 2026. Nil when nothing is asked.
+    func ask(_ terminal: Terminal) -> TerminalProbe? {
+        let probe = choices.theme == .auto || !syncKnown ? TerminalProbe.send(to: terminal) : nil
+        StartTrace.mark(probe == nil ? "terminal known by its name" : "terminal asked")
+        return probe
+    }
+
+    /// Takes the answers (at most 300 ms after the questions) and gives them to the terminal.
+    func settle(_ terminal: Terminal, probe: TerminalProbe) -> Answers {
+        let replies = probe.receive()
+        StartTrace.mark("terminal answered")
+        terminal.repairAfterQuestions()
+        let redraw = terminal.adopt(reportedBackground: replies.background,
+                                    synchronizedOutput: !noSync && (syncKnown || replies.synchronizedOutput == true))
+        return Answers(reportedBackground: replies.background, redraw: redraw)
     }
 }
 
@@ -304,6 +326,12 @@ struct DashboardSession {
     var state: AppState
     /// The first frame when the start rendered it already (while the second thread set the terminal up).
     var firstFrame: Buffer?
+    /// Asks the terminal what its name does not tell, once the first frame is out (so the terminal draws
+    /// it before answering); nil when the questions were asked before (a --data folder's loading screen).
+    var askAfterFirstFrame: (() -> TerminalProbe?)?
+    /// Takes the answers, which may change the colours (a background other than the one guessed).
+    var settle: (TerminalProbe) -> TerminalSetUp.Answers
+    private(set) var answers: TerminalSetUp.Answers?
     var watcher: DataWatcher?
     var settingsWatcher: SettingsWatcher?
 
@@ -313,10 +341,16 @@ struct DashboardSession {
         StartTrace.mark("first frame ready")
         terminal.draw(firstFrame)
         StartTrace.mark("first frame written")
-        StartTrace.write()
+        let probe = askAfterFirstFrame?()
         // What the first frame did not need (the Overview's cards below the view, and so its count of
-        // lines below), before the first key is read.
+        // lines below), before the first key is read, while the terminal answers.
         if state.completeLayout() { terminal.draw(state.render()) }
+        if let probe {
+            let answers = settle(probe)
+            self.answers = answers
+            if answers.redraw { terminal.draw(state.render()) }
+        }
+        StartTrace.write()
         #if DEBUG
         // Lets the end-to-end tests prove that a crash gives the terminal back; debug builds only.
         if Environment.values(["ALIDASH_TEST_CRASH"])["ALIDASH_TEST_CRASH"] == "after-first-frame" {

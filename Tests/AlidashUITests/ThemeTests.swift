@@ -58,4 +58,15 @@ import Testing
         #expect(!partial.complete && partial.synchronizedOutput == nil)
         #expect(!replies("\u{1B}[?c").complete, "DA1 has parameters")
     }
+
+    /// Keys typed while the answers are awaited (the first frame is on screen by then) are kept, in order.
+    @Test func keysTypedAmongTheAnswersAreKept() {
+        func typed(_ text: String) -> String { String(decoding: TerminalReplies.typed(Array(text.utf8)), as: UTF8.self) }
+        #expect(typed("2\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\\u{1B}[?2026;2$yj\u{1B}[?62;22cq") == "2jq")
+        #expect(typed("\u{1B}]11;rgb:0000/0000/0000\u{07}\u{1B}[A") == "\u{1B}[A", "an arrow key stays whole")
+        #expect(typed("\u{1B}") == "\u{1B}", "a lone Esc is a key")
+        #expect(typed("x\u{1B}]11;rgb:00") == "x", "an answer cut off is left out")
+        #expect(typed("\u{1B}[?62;") == "", "so is a DA1 cut off")
+        #expect(typed("") == "")
+    }
 }

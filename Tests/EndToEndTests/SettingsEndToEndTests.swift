@@ -7,6 +7,29 @@ import Testing
 /// folder of the test's own (`TmuxSession(home:)`).
 @Suite("Settings and remembered state", .serialized)
 struct SettingsEndToEndTests {
+    /// --theme auto: the background the terminal reports (tmux answers OSC 11 with its window style),
+    /// asked once the first frame is out, picks the theme's shades and is remembered, so the next start
+    /// draws its first frame for it.
+    @Test func theReportedBackgroundPicksTheThemeAndIsRemembered() async throws {
+        let home = try TemporaryDirectory()
+        var screens: [String: String] = [:]
+        for (colour, background) in [("#ffffff", "light"), ("#000000", "dark"), ("#fdf6e3", "light")] {
+            let session = try TmuxSession(arguments: ["--pane", "overview"], home: home,
+                                          serverOptions: [("window-style", "bg=\(colour)")])
+            try await session.waitForActive(.overview)
+            // Keys are read only once the answers are in: the pane switched to is drawn in the theme chosen.
+            try session.type("2")
+            try await session.waitForActive(.hubs)
+            screens[background] = try session.styledScreen()
+            try session.type("q")
+            #expect(try await session.exitStatus() == 0)
+            let saved = try JSONDecoder().decode(RememberedState.self,
+                                                 from: Data(contentsOf: URL(fileURLWithPath: home.file("state/alidash/state.json"))))
+            #expect(saved.background == background, "after a window of \(colour)")
+        }
+        #expect(screens["light"] != screens["dark"], "light and dark shades differ")
+    }
+
     private func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)

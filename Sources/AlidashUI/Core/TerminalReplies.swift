@@ -40,6 +40,43 @@ public struct TerminalReplies: Sendable, Equatable {
         }
     }
 
+    /// The bytes of `bytes` that are not answers: keys typed while the answers were awaited (the first
+    /// frame is on screen by then), to be read as keys. Left out: OSC strings (ESC ] … BEL or ESC \\) and
+    /// CSI ? … c or $ y, none of which a key sends; a sequence cut off at the end is left out too.
+    public static func typed(_ bytes: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x1B, index + 1 < bytes.count else {
+                kept.append(bytes[index])
+                index += 1
+                continue
+            }
+            if bytes[index + 1] == UInt8(ascii: "]") {
+                // An OSC answer ends at BEL or at ESC \.
+                var end = index + 2
+                while end < bytes.count, bytes[end] != 0x07, !(bytes[end] == 0x1B && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "\\")) {
+                    end += 1
+                }
+                index = end >= bytes.count ? bytes.count : end + (bytes[end] == 0x07 ? 1 : 2)
+                continue
+            }
+            if bytes[index + 1] == UInt8(ascii: "["), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "?") {
+                var end = index + 3
+                while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == UInt8(ascii: ";") { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "$") { end += 1 }
+                if end >= bytes.count { break } // cut off: an answer still coming
+                if bytes[end] == UInt8(ascii: "c") || bytes[end] == UInt8(ascii: "y") {
+                    index = end + 1
+                    continue
+                }
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return kept
+    }
+
     /// Where the bytes after the first `pattern` at or after `from` start.
     private static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
         guard pattern.count <= bytes.count, from <= bytes.count - pattern.count else { return nil }

@@ -17,11 +17,18 @@ public struct RememberedState: Codable, Sendable, Equatable {
     public var logScale: Bool?
     /// Each pane's selected entry, by pane name and the entry's id.
     public var selections: [String: String]?
+    /// The background the terminal reported at the last start ("dark" or "light"): the next start draws
+    /// its first frame for it, before the terminal has answered again.
+    public var background: String?
 
     public init(format: String = RememberedState.currentFormat) { self.format = format }
 
     public var startPane: PaneID? { pane.flatMap { name in PaneID.allCases.first { $0.name == name } } }
     public var startLanguage: Language? { language.flatMap(Language.init(rawValue:)) }
+    public var reportedBackground: Theme.Background? {
+        get { background.flatMap(Theme.Background.init(rawValue:)) }
+        set { background = newValue?.rawValue }
+    }
     /// nil when the file says nothing; `.some(nil)` for figures as reported.
     public var startCurrency: Currency?? {
         switch currency {

@@ -24,7 +24,10 @@ final class TmuxSession {
     /// before the command (`env -u TERM` works too); `pid` holds the program's process id.
     /// Settings and remembered state live in `home` (`config/alidash/config.toml`, `state/alidash/state.json`),
     /// by default the test's own folder, so no test reads the user's files or leaves any behind.
-    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "", home: TemporaryDirectory? = nil) throws {
+    /// `serverOptions` are tmux options (name, value) set on the server before the window opens, as
+    /// `window-style` for the background tmux reports when asked (OSC 11).
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: String = "", home: TemporaryDirectory? = nil,
+         serverOptions: [(String, String)] = []) throws {
         folder = try TemporaryDirectory()
         self.home = home
         socket = folder.file("tmux.sock")
@@ -40,7 +43,9 @@ final class TmuxSession {
             env \(environment) sh -c 'echo $$ > \(dir)/pid; exec "$0" "$@"' \(program); \
             echo $? > \(dir)/status; stty -a > \(dir)/stty; exec sleep 600
             """
-        try tmux(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
+        let options = serverOptions.flatMap { ["set-option", "-g", $0.0, $0.1, ";"] }
+        try tmux((options.isEmpty ? [] : ["start-server", ";"] + options)
+                 + ["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
     }
 
     deinit {
