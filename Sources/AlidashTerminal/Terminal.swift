@@ -160,6 +160,12 @@ public final class Terminal {
         set_escdelay(Terminal.escapeDelay)
         wtimeout(alidash_stdscr(), Terminal.inputTimeout)
         curs_set(0)
+        // Out of curses mode and back in, before colours and the mouse are on: until then ncurses 6.4
+        // counts the screen as not yet started and writes its output at every cursor movement, about
+        // eighty writes for a first frame at 120x40 instead of two. Colours not on yet means the
+        // terminal's palette is not reset on the way back in.
+        endwin()
+        doupdate()
 
         let colorWanted: Bool
         switch options.colorMode {
