@@ -22,11 +22,6 @@ struct ColorPalette {
         var style: Style
         var attributes: attr_t
         var pair: Int16
-        /// The pair's background colour.
-        var background: Int16
-
-        /// Whether a space in this look shows nothing but the background (bold and dim change no blank).
-        var showsOnlyBackground: Bool { attributes & (alidash_a_reverse() | alidash_a_underline()) == 0 }
     }
 
     private struct PairKey: Equatable {
@@ -60,11 +55,7 @@ struct ColorPalette {
         if appearance.reverse { attributes |= alidash_a_reverse() }
         if appearance.underline { attributes |= alidash_a_underline() }
         if appearance.dim { attributes |= alidash_a_dim() }
-        let key = pairKey(appearance)
-        // Without a pair of its own (too few pairs) the style is drawn in the default colours.
-        let number = pair(for: key)
-        let look = Look(style: style, attributes: attributes, pair: number ?? 0,
-                        background: number == nil ? defaultBackground : key.background)
+        let look = Look(style: style, attributes: attributes, pair: pair(for: pairKey(appearance)) ?? 0)
         looks.append(look)
         return look
     }

@@ -165,7 +165,8 @@ public final class Terminal {
         // eighty writes for a first frame at 120x40 instead of two. Colours not on yet means the
         // terminal's palette is not reset on the way back in.
         endwin()
-        doupdate()
+        doupdate() // clears the screen once
+        clearok(alidash_stdscr(), false) // and the first frame need not clear it again
 
         let colorWanted: Bool
         switch options.colorMode {
@@ -280,19 +281,13 @@ public final class Terminal {
                         }
                         let style = cells[index].style, cellWidth = cells[index].width
                         if styled == nil || styled!.style != style { styled = (style, palette.look(for: style)) }
-                        var look = styled!.look
+                        let look = styled!.look
                         let byte = cellWidth == 1 ? Terminal.printableASCII(cells[index].symbol) : nil
                         let blank = byte == UInt8(ascii: " ")
                         // A space in the default colours is what the erase left there.
                         if last == nil, blank, look.attributes == 0, look.pair == 0 {
                             flush()
                             continue
-                        }
-                        // A space shows only its background: drawn in the look before it when that look has
-                        // the same background, so no colour change goes to the terminal for it.
-                        if blank, let previous = drawn.look, look.showsOnlyBackground, previous.showsOnlyBackground,
-                           previous.background == look.background {
-                            look = previous
                         }
                         // The right half of a wide character: ncurses fills it in with the left half.
                         if cellWidth == 0, x > 0, cells[index - 1].width == 2, runLength > 0 { continue }
