@@ -477,11 +477,13 @@ def count_clears(tool, alidash):
 
 
 def full_frames(tool, alidash):
-    """Bytes of a full frame of each pane: its first frame when alidash starts on it."""
+    """Bytes of a full frame of each pane: a C-l redraw (clear and every cell) after alidash starts on it.
+    Not the start's first burst: after the first frame come the questions to the terminal, the count of
+    lines below and, once answered, the status row drawn again, and those are no part of a frame."""
     frames = {}
     for key, pane in PANE_KEYS.items():
-        run = tuimeasure(tool, [alidash, "--lang", "en", "--pane", pane], "q", ALIDASH_MARKER)
-        frames[pane] = run["first_frame"]["bytes"]
+        run = tuimeasure(tool, [alidash, "--lang", "en", "--pane", pane], "C-l q", ALIDASH_MARKER)
+        frames[pane] = run["steps"][0]["bytes"]
     return frames
 
 
