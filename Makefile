@@ -23,7 +23,9 @@ RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -X
 # running its initializers took about 1 ms of every start. Worked out on first use and kept: targets
 # that never build the release do not run the script, and those that do run it once.
 STATIC_CXX_LINK = $(eval STATIC_CXX_LINK := $$(shell packaging/static-cxx.sh "$(CURDIR)/.build/static-cxx" "$(SWIFT)"))$(STATIC_CXX_LINK)
-RELEASE = $(BUILD) -c release --static-swift-stdlib $(RELEASE_LINK)
+# No $ORIGIN run path: the release needs no library of its own beside it, and the loader would look for
+# each system library in the program's folder first (some twenty failed opens at every start).
+RELEASE = $(BUILD) -c release --static-swift-stdlib --disable-local-rpath $(RELEASE_LINK)
 RELEASE_BIN = $$($(RELEASE) --show-bin-path)
 
 .PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench deps-load docs install uninstall deb bench clean
