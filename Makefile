@@ -25,7 +25,11 @@ RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -X
 STATIC_CXX_LINK = $(eval STATIC_CXX_LINK := $$(shell packaging/static-cxx.sh "$(CURDIR)/.build/static-cxx" "$(SWIFT)"))$(STATIC_CXX_LINK)
 # No $ORIGIN run path: the release needs no library of its own beside it, and the loader would look for
 # each system library in the program's folder first (some twenty failed opens at every start).
-RELEASE = $(BUILD) -c release --static-swift-stdlib --disable-local-rpath $(RELEASE_LINK)
+# Generic types' metadata reached by direct accessor calls, not by mangled names demangled at run time
+# (which for a type like [String: String] also searched every conformance in the binary): 1.3 to 0.4
+# million instructions of the start in swift_getTypeByMangledName, 0.7 million fewer in all.
+RELEASE_SWIFTC = -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+RELEASE = $(BUILD) -c release --static-swift-stdlib --disable-local-rpath $(RELEASE_LINK) $(RELEASE_SWIFTC)
 RELEASE_BIN = $$($(RELEASE) --show-bin-path)
 
 .PHONY: all build release run serve test test-ssh test-serve load-test-serve deps deps-build deps-bench deps-load docs install uninstall deb bench clean
