@@ -35,14 +35,15 @@ public struct DataSet: Sendable {
         self.overview = overview
         self.claimCatalog = claimCatalog
         self.origin = origin
-        for source in sourceCatalog.sources where sourcesByID[source.id] == nil {
-            sourcesByID[source.id] = source
-        }
+        // The first of equal ids wins (validation reports the others). Sized once and filled last to
+        // first, one lookup each: growing and looking up twice was half of building the data at start.
+        sourcesByID.reserveCapacity(sourceCatalog.sources.count)
+        for source in sourceCatalog.sources.reversed() { sourcesByID[source.id] = source }
         // By list, not through `locatedFacts`: this runs at every start, and the path of every fact is
         // only wanted by the checks.
-        for fact in factLists.lazy.flatMap(\.facts) where factsByID[fact.id] == nil {
-            factsByID[fact.id] = fact
-        }
+        let facts = factLists.flatMap(\.facts)
+        factsByID.reserveCapacity(facts.count)
+        for fact in facts.reversed() { factsByID[fact.id] = fact }
         indexHubs()
     }
 
