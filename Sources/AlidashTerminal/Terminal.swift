@@ -221,7 +221,8 @@ public final class Terminal {
     public func adopt(reportedBackground: Theme.Background?, synchronizedOutput: Bool) -> Bool {
         self.synchronizedOutput = synchronizedOutput
         let background = themeChoice.background(environment: themeEnvironment, reported: reportedBackground)
-        guard background != theme.background else { return false }
+        // Without colour the background changes nothing on screen.
+        guard background != theme.background, scheme != .monochrome else { return false }
         theme = Theme(scheme: scheme, background: background, colors: themeColors)
         // The pairs are defined again with the new colours (same numbers, as the roles are the same).
         palette = ColorPalette(theme: theme)
