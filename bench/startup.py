@@ -80,7 +80,7 @@ def main():
         shutil.rmtree(folder, ignore_errors=True)
     print(f"start-up of alidash, medians of {rounds} runs interleaved with the C floor (ms since the fork):")
     labels = {"main": "main (after exec, loader and Swift runtime)"}
-    second_thread = ("terminal asked", "terminal known by its name", "terminal ready")
+    second_thread = ("terminal ready",)
     for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1])):
         label = labels.get(name, name) + ("   [second thread]" if name in second_thread else "")
         print(f"  {label:48} {statistics.median(values):6.2f}")
