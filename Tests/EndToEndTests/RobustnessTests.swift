@@ -49,7 +49,13 @@ struct RobustnessTests {
         let session = try TmuxSession(arguments: ["--theme", "dark", "--no-sync"],
                                       environment: "ALIDASH_TRACE_START=\(folder.file("trace"))")
         try await session.waitForActive(.overview)
-        let lines = try #require(folder.read("trace")).split(separator: "\n")
+        // Written once the rest of the layout is drawn (and the terminal has answered): waited for.
+        var trace = folder.read("trace")
+        for _ in 0..<250 where trace?.hasSuffix("\n") != true {
+            try await Task.sleep(for: .milliseconds(20))
+            trace = folder.read("trace")
+        }
+        let lines = try #require(trace).split(separator: "\n")
         let names = lines.map { String($0[..<$0.lastIndex(of: " ")!]) }
         #expect(names.sorted() == ["arguments parsed", "data loaded", "first frame ready", "first frame rendered",
                                    "first frame written", "main", "settings and state read", "terminal known by its name",
