@@ -197,22 +197,27 @@ public final class Terminal {
     /// and `repairAfterQuestions` draws that row again. False when the write failed.
     public func ask(_ questions: String) -> Bool {
         guard isOpen else { return false }
-        // -1: from anywhere, by absolute addressing. mvcur writes through stdio, not ncurses' buffer.
-        _ = mvcur(-1, -1, Int32(max(0, height - 1)), 0)
-        fflush(alidash_stdout())
-        let bytes = Array(questions.utf8)
-        return bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) } == bytes.count
+        moveToLastRow()
+        return writeRaw(questions) // the move and the questions in one flush
     }
 
     /// After the answers: the last row is written again, and the cursor is placed where ncurses thinks
     /// it is (a printed question moved it).
     public func repairAfterQuestions() {
         guard isOpen else { return }
-        _ = mvcur(-1, -1, Int32(max(0, height - 1)), 0)
+        moveToLastRow()
         fflush(alidash_stdout())
-        wredrawln(alidash_stdscr(), Int32(max(0, height - 1)), 1)
+        wredrawln(alidash_stdscr(), lastRow, 1)
         wnoutrefresh(alidash_stdscr())
         doupdate()
+    }
+
+    private var lastRow: Int32 { Int32(max(0, height - 1)) }
+
+    /// The cursor to the start of the last row from wherever it is (-1, -1: by absolute addressing).
+    /// mvcur writes through stdio, not ncurses' buffer: the bytes go out with the next flush of stdout.
+    private func moveToLastRow() {
+        _ = mvcur(-1, -1, lastRow, 0)
     }
 
     /// Takes what the terminal answered after the first frames were drawn: its background (for
@@ -320,11 +325,12 @@ public final class Terminal {
         writeRaw(TerminalSequences.clipboard(text))
     }
 
-    /// Bytes beside ncurses' own: written and flushed between its updates, so the order holds.
-    private func writeRaw(_ text: String) {
-        guard isOpen else { return }
-        fputs(text, alidash_stdout())
-        fflush(alidash_stdout())
+    /// Bytes beside ncurses' own: written and flushed between its updates, so the order holds. False
+    /// when they could not be written.
+    @discardableResult
+    private func writeRaw(_ text: String) -> Bool {
+        guard isOpen else { return false }
+        return fputs(text, alidash_stdout()) >= 0 && fflush(alidash_stdout()) == 0
     }
 
     /// True when the cell, or the wide character it belongs to, differs from the last frame.

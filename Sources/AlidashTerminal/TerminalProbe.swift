@@ -49,9 +49,8 @@ public struct TerminalProbe: Sendable {
         // no late answer is read as keys (one answering later than that is rare; it shows as a bell at worst).
         if !replies.complete { tcflush(STDIN_FILENO, TCIFLUSH) }
         // Keys typed meanwhile go back to ncurses, to be read in order (pushed back last first), as many
-        // as its queue holds.
-        // Only what comes before an escape: ungetch hands bytes back undecoded, so an arrow key or a
-        // mouse report would arrive as Esc and stray characters (a digit switching panes).
+        // as its queue holds, and only those before an escape: ungetch hands bytes back undecoded, so an
+        // arrow key or a mouse report would arrive as Esc and stray characters (a digit switching panes).
         let typed = TerminalReplies.typed(bytes)
         for byte in typed.prefix(while: { $0 != 0x1B }).prefix(TerminalProbe.keysKept).reversed() { ungetch(Int32(byte)) }
         return replies
