@@ -152,7 +152,6 @@ struct DashboardStart {
             var state: AppState
             var firstFrame: Buffer?
             var answers: TerminalSetUp.Answers?
-            var asked = false
             if let prepared {
                 (state, firstFrame) = prepared
                 // The size came from the terminal as ncurses will see it; should ncurses differ, it wins.
@@ -163,7 +162,6 @@ struct DashboardStart {
             } else {
                 // The loading screen reads keys: the answers come first.
                 answers = setUp.ask(terminal).map { setUp.settle(terminal, probe: $0) }
-                asked = true
                 switch DataLoading.load(data.location, folder: data.directory ?? "", terminal: terminal,
                                         language: choices.language, keyMap: settings.keyMap) {
                 case .loaded(let loaded):
@@ -184,8 +182,7 @@ struct DashboardStart {
             }
             let settingsPath = noConfig ? nil : config ?? Configuration.defaultPath()
             var session = DashboardSession(terminal: terminal, state: state, firstFrame: firstFrame,
-                                           askAfterFirstFrame: asked ? nil : { setUp.ask(terminal) },
-                                           settle: { setUp.settle(terminal, probe: $0) },
+                                           setUpAfterFirstFrame: prepared == nil ? nil : setUp,
                                            watcher: watch ? data.directory.map { DataWatcher(directory: $0) } : nil,
                                            settingsWatcher: watch ? settingsPath.map { SettingsWatcher(path: $0, settings: settings) } : nil)
             let ending = session.run()
@@ -326,11 +323,10 @@ struct DashboardSession {
     var state: AppState
     /// The first frame when the start rendered it already (while the second thread set the terminal up).
     var firstFrame: Buffer?
-    /// Asks the terminal what its name does not tell, once the first frame is out (so the terminal draws
-    /// it before answering); nil when the questions were asked before (a --data folder's loading screen).
-    var askAfterFirstFrame: (() -> TerminalProbe?)?
-    /// Takes the answers, which may change the colours (a background other than the one guessed).
-    var settle: (TerminalProbe) -> TerminalSetUp.Answers
+    /// Asks the terminal what its name does not tell once the first frame is out (so the terminal draws
+    /// it before answering), and takes the answers, which may change the colours; nil when the questions
+    /// were asked before (a --data folder's loading screen).
+    var setUpAfterFirstFrame: TerminalSetUp?
     private(set) var answers: TerminalSetUp.Answers?
     var watcher: DataWatcher?
     var settingsWatcher: SettingsWatcher?
@@ -341,12 +337,12 @@ struct DashboardSession {
         StartTrace.mark("first frame ready")
         terminal.draw(firstFrame)
         StartTrace.mark("first frame written")
-        let probe = askAfterFirstFrame?()
+        let probe = setUpAfterFirstFrame?.ask(terminal)
         // What the first frame did not need (the Overview's cards below the view, and so its count of
         // lines below), before the first key is read, while the terminal answers.
         if state.completeLayout() { terminal.draw(state.render()) }
-        if let probe {
-            let answers = settle(probe)
+        if let probe, let setUp = setUpAfterFirstFrame {
+            let answers = setUp.settle(terminal, probe: probe)
             self.answers = answers
             if answers.redraw { terminal.draw(state.render()) }
         }
