@@ -194,11 +194,13 @@ public final class Terminal {
 
     /// Writes questions to the terminal (`TerminalProbe`) with the cursor parked at the start of the last
     /// row: a terminal that does not understand one (the Linux console, pyte) prints part of it there,
-    /// and `repairAfterQuestions` draws that row again. False when the write failed.
+    /// and `repairAfterQuestions` draws that row again. The questions are followed by the same absolute
+    /// move, so the cursor is where ncurses thinks it is for what is drawn before the answers come.
+    /// False when the write failed.
     public func ask(_ questions: String) -> Bool {
-        guard isOpen else { return false }
+        guard isOpen, let move = lastRowAddress else { return false }
         moveToLastRow()
-        return writeRaw(questions) // the move and the questions in one flush
+        return writeRaw(move + questions + move)
     }
 
     /// After the answers: the last row is written again, and the cursor is placed where ncurses thinks
@@ -206,7 +208,7 @@ public final class Terminal {
     public func repairAfterQuestions() {
         guard isOpen else { return }
         moveToLastRow()
-        fflush(alidash_stdout())
+        if let move = lastRowAddress { writeRaw(move) }
         wredrawln(alidash_stdscr(), lastRow, 1)
         wnoutrefresh(alidash_stdscr())
         doupdate()
@@ -214,8 +216,30 @@ public final class Terminal {
 
     private var lastRow: Int32 { Int32(max(0, height - 1)) }
 
-    /// The cursor to the start of the last row from wherever it is (-1, -1: by absolute addressing).
-    /// mvcur writes through stdio, not ncurses' buffer: the bytes go out with the next flush of stdout.
+    /// The terminal's own move to the start of the last row, without the padding some entries ask for
+    /// (vt100's `$<5>`: a delay for tputs, not bytes for the terminal).
+    private var lastRowAddress: String? {
+        alidash_cursor_address(lastRow, 0).map { Terminal.withoutPadding(String(cString: $0)) }
+    }
+
+    static func withoutPadding(_ sequence: String) -> String {
+        var bytes = Array(sequence.utf8)
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "<"),
+               let end = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">")),
+               bytes[(index + 2)..<end].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "/") }) {
+                bytes.removeSubrange(index...end)
+            } else {
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Tells ncurses the cursor goes to the start of the last row (-1, -1: by absolute addressing).
+    /// mvcur writes through stdio, which drops what it holds when a signal interrupts the write, so the
+    /// callers send the move again themselves (`lastRowAddress` through `writeRaw`).
     private func moveToLastRow() {
         _ = mvcur(-1, -1, lastRow, 0)
     }
@@ -325,12 +349,34 @@ public final class Terminal {
         writeRaw(TerminalSequences.clipboard(text))
     }
 
-    /// Bytes beside ncurses' own: written and flushed between its updates, so the order holds. False
-    /// when they could not be written.
+    /// Bytes beside ncurses' own, between its updates, so the order holds: what stdio holds goes first,
+    /// then the bytes by write(2), carrying on after a signal (no SA_RESTART here) or a short write,
+    /// where stdio would drop the rest. False when they could not be written.
     @discardableResult
     private func writeRaw(_ text: String) -> Bool {
         guard isOpen else { return false }
-        return fputs(text, alidash_stdout()) >= 0 && fflush(alidash_stdout()) == 0
+        let output = alidash_stdout()
+        if fflush(output) != 0 { clearerr(output) } // what was lost is sent again by the callers that need it
+        return Terminal.writeAll(text, to: fileno(output))
+    }
+
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return true }
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, start + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// True when the cell, or the wide character it belongs to, differs from the last frame.

@@ -39,6 +39,10 @@ public struct TerminalProbe: Sendable {
             }
             guard ready > 0, descriptor.revents & Int16(POLLIN) != 0 else { break }
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR {
+                remaining -= Int32(max(0, Self.milliseconds() - started))
+                continue
+            }
             guard count > 0 else { break }
             bytes += chunk.prefix(count)
             if TerminalReplies(bytes).complete { break }
@@ -49,10 +53,13 @@ public struct TerminalProbe: Sendable {
         // no late answer is read as keys (one answering later than that is rare; it shows as a bell at worst).
         if !replies.complete { tcflush(STDIN_FILENO, TCIFLUSH) }
         // Keys typed meanwhile go back to ncurses, to be read in order (pushed back last first), as many
-        // as its queue holds, and only those before an escape: ungetch hands bytes back undecoded, so an
-        // arrow key or a mouse report would arrive as Esc and stray characters (a digit switching panes).
-        let typed = TerminalReplies.typed(bytes)
-        for byte in typed.prefix(while: { $0 != 0x1B }).prefix(TerminalProbe.keysKept).reversed() { ungetch(Int32(byte)) }
+        // as its queue holds: ungetch hands bytes back undecoded, so an escape sequence goes back as the
+        // key code ncurses knows it by (an arrow as KEY_UP), and one it does not know ends what is kept.
+        let keys = TerminalReplies.keys(typed: TerminalReplies.typed(bytes), limit: TerminalProbe.keysKept) { sequence in
+            let code = (sequence + [0]).withUnsafeBufferPointer { key_defined(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+            return code > 0 && code != KEY_MOUSE ? code : nil
+        }
+        for key in keys.reversed() { ungetch(key) }
         return replies
     }
 

@@ -27,6 +27,12 @@ static inline int alidash_has_cursor_addressing(void) {
     const char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
 }
+// The terminal's sequence that moves the cursor to (row, column), or NULL without one (tiparm is variadic).
+static inline const char *alidash_cursor_address(int row, int column) {
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) return NULL;
+    return tiparm(cup, row, column);
+}
 
 // Mouse buttons: NCURSES_MOUSE_MASK is a macro Swift cannot expand.
 static inline mmask_t alidash_button1_pressed(void) { return BUTTON1_PRESSED; }

@@ -26,7 +26,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so text can be selected.")
     var noMouse = false
 
-    @Option(help: "Colours for the terminal's background: auto (light when COLORFGBG says so, else dark), dark, light or mono.")
+    @Option(help: "Colours for the terminal's background: auto (as the terminal reports it, else as COLORFGBG says, else dark), dark, light or mono.")
     var theme: ThemeChoice?
 
     @Option(help: ArgumentHelp("Read settings from FILE (default: $ALIDASH_CONFIG, else $XDG_CONFIG_HOME/alidash/config.toml, else ~/.config/alidash/config.toml).", valueName: "FILE"))
@@ -268,9 +268,13 @@ struct TerminalSetUp: Sendable {
         let replies = probe.receive()
         StartTrace.mark("terminal answered")
         terminal.repairAfterQuestions()
-        let redraw = terminal.adopt(reportedBackground: replies.background,
+        // A terminal that answered the last question (DA1) but not OSC 11 does not report its background;
+        // one that did not answer in time (or was stopped meanwhile) says nothing either way, so the
+        // first frame's guess stays, and is remembered.
+        let background = replies.complete ? replies.background : replies.background ?? lastReportedBackground
+        let redraw = terminal.adopt(reportedBackground: background,
                                     synchronizedOutput: !noSync && (syncKnown || replies.synchronizedOutput == true))
-        return Answers(reportedBackground: replies.background, redraw: redraw)
+        return Answers(reportedBackground: background, redraw: redraw)
     }
 }
 

@@ -69,4 +69,22 @@ import Testing
         #expect(typed("\u{1B}[?62;") == "", "so is a DA1 cut off")
         #expect(typed("") == "")
     }
+
+    /// Typed keys go back as ncurses reads them: bytes as they are, escape sequences as key codes.
+    @Test func typedKeysGoBackAsKeyCodes() {
+        let known: [String: Int32] = ["\u{1B}[A": 259, "\u{1B}OB": 258, "\u{1B}[5~": 339, "\u{1B}[M": 409]
+        func keys(_ text: String, limit: Int = 128) -> [Int32] {
+            TerminalReplies.keys(typed: Array(text.utf8), limit: limit) { sequence in
+                known[String(decoding: sequence, as: UTF8.self)].flatMap { $0 == 409 ? nil : $0 }
+            }
+        }
+        #expect(keys("2\u{1B}[Aj") == [50, 259, 106], "an arrow between two keys")
+        #expect(keys("\u{1B}OB\u{1B}[5~") == [258, 339], "two sequences in a row")
+        #expect(keys("x\u{1B}[99zq") == [120], "an unknown sequence ends what is kept")
+        #expect(keys("j\u{1B}[M !!k") == [106], "so does a mouse report")
+        #expect(keys("k\u{1B}") == [107, 27], "a lone Esc at the end is Esc")
+        #expect(keys("\u{1B}[5~x") == [339, 120], "a whole sequence, not a prefix of it")
+        #expect(keys("jjjj", limit: 3) == [106, 106, 106])
+        #expect(keys("") == [])
+    }
 }

@@ -77,6 +77,42 @@ public struct TerminalReplies: Sendable, Equatable {
         return kept
     }
 
+    /// What keys typed while the answers were awaited (`typed`) give back to the key reader, in order:
+    /// a byte as itself, an escape sequence as the key code `keyCode` knows it by (ncurses' `key_defined`;
+    /// nil for none, and for a mouse report, whose bytes follow its prefix), a lone Esc at the end as Esc.
+    /// An escape sequence not known ends it: what follows could be the rest of it, read as keys. At most
+    /// `limit` keys.
+    public static func keys(typed: [UInt8], limit: Int, keyCode: ([UInt8]) -> Int32?) -> [Int32] {
+        var keys: [Int32] = []
+        var index = 0
+        while index < typed.count, keys.count < limit {
+            guard typed[index] == 0x1B else {
+                keys.append(Int32(typed[index]))
+                index += 1
+                continue
+            }
+            guard index + 1 < typed.count else {
+                keys.append(0x1B)
+                break
+            }
+            // The shortest known sequence from here (ncurses' key_defined also takes a known key followed
+            // by anything as that key, so shortest first). Key sequences are short: 16 bytes is plenty.
+            var end = index + 2
+            var known: Int32?
+            while end <= min(typed.count, index + 16) {
+                if let code = keyCode(Array(typed[index..<end])) {
+                    known = code
+                    break
+                }
+                end += 1
+            }
+            guard let known else { break }
+            keys.append(known)
+            index = end
+        }
+        return keys
+    }
+
     /// Where the bytes after the first `pattern` at or after `from` start.
     private static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
         guard pattern.count <= bytes.count, from <= bytes.count - pattern.count else { return nil }
