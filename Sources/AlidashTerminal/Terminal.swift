@@ -312,7 +312,8 @@ public final class Terminal {
                         let style = cells[index].style, cellWidth = cells[index].width
                         if styled == nil || styled!.style != style { styled = (style, palette.look(for: style)) }
                         let look = styled!.look
-                        let byte = cellWidth == 1 ? Terminal.printableASCII(cells[index].symbol) : nil
+                        let code = cells[index].code
+                        let byte = cellWidth == 1 && code >= 0x20 && code < 0x7F ? UInt8(code) : nil
                         let blank = byte == UInt8(ascii: " ")
                         // A space in the default colours is what the erase left there.
                         if last == nil, blank, look.attributes == 0, look.pair == 0 {
@@ -327,7 +328,7 @@ public final class Terminal {
                         if let byte {
                             character.chars.0 = wchar_t(byte)
                         } else if cellWidth == 1 || (cellWidth == 2 && x + 1 < width) {
-                            Terminal.set(cells[index].symbol, in: &character, look: look)
+                            Terminal.set(cells[index], in: &character, look: look)
                         } // else an orphaned right half, or a wide character in the last column: a blank
                         run[runLength] = character
                         runLength += 1
@@ -400,22 +401,19 @@ public final class Terminal {
     }
 
     /// The byte of a one-byte printable character (most cells), found without walking its scalars.
-    @inline(__always)
-    private static func printableASCII(_ symbol: Character) -> UInt8? {
-        // Not asciiValue: it checks for "\r\n" and walks the scalars first (four times the cost).
-        let utf8 = symbol.utf8
-        guard utf8.count == 1, let value = utf8.first, value >= 0x20, value < 0x7F else { return nil }
-        return value
-    }
-
-    /// Puts the scalars of `symbol` (at most what a cell holds) into `character`.
-    private static func set(_ symbol: Character, in character: inout cchar_t, look: ColorPalette.Look) {
+    /// Puts the character of `cell` (at most the scalars a cell holds) into `character`.
+    private static func set(_ cell: Cell, in character: inout cchar_t, look: ColorPalette.Look) {
         // On the stack: no array is allocated for it.
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX) + 1) { scalars in
             var count = 0
-            for scalar in symbol.unicodeScalars.prefix(Int(CCHARW_MAX)) {
-                scalars[count] = wchar_t(bitPattern: scalar.value)
-                count += 1
+            if let scalar = cell.scalar {
+                scalars[0] = wchar_t(bitPattern: scalar.value)
+                count = 1
+            } else {
+                for scalar in cell.symbol.unicodeScalars.prefix(Int(CCHARW_MAX)) {
+                    scalars[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
             }
             scalars[count] = 0
             _ = setcchar(&character, scalars.baseAddress, look.attributes, look.pair, nil)

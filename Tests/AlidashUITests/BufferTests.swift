@@ -168,3 +168,35 @@ import Testing
                 == ["[S90, S113,", "S114, S116, S19,", "S8]"])
     }
 }
+
+@Suite struct CellTests {
+    /// A screen of cells is 8 bytes a cell: what a start fills, and every frame copies and compares.
+    @Test func aCellIsEightBytes() {
+        #expect(MemoryLayout<Cell>.stride == 8)
+        #expect(MemoryLayout<Style>.size == 2)
+    }
+
+    /// Characters of several scalars keep their scalars, and equal ones are equal cells.
+    @Test func charactersOfSeveralScalarsComeBackWhole() {
+        for symbol: Character in ["🇩🇪", "e\u{301}", "👩‍💻", "a", "日", "\u{FFFD}"] {
+            #expect(Cell(symbol).symbol == symbol)
+        }
+        #expect(Cell("🇩🇪") == Cell("🇩🇪"))
+        #expect(Cell("🇩🇪") != Cell("🇫🇷"))
+        #expect(Cell("e\u{301}").scalar == nil && Cell("é").scalar == "é")
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.put("e\u{301}x\u{308}", x: 0, y: 0) // combining marks are kept (see TerminalText.sanitize)
+        #expect(buffer.line(0) == "e\u{301}x\u{308}    ")
+        #expect(buffer[0, 0] != Cell("e") && buffer[0, 0] == Cell("e\u{301}"))
+    }
+
+    /// Styles keep each attribute apart.
+    @Test func styleAttributesAreIndependent() {
+        var style = Style(.value, bold: true)
+        style.underline = true
+        style.bold = false
+        #expect(!style.bold && style.underline && !style.reverse && style.role == .value)
+        #expect(style == Style(.value, underline: true))
+        #expect(style != Style(.value, bold: true, underline: true))
+    }
+}

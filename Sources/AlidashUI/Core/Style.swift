@@ -11,17 +11,35 @@ public enum Role: UInt8, Sendable, CaseIterable {
 }
 
 /// A meaning plus text attributes. Colours are never the only carrier of meaning.
+/// Two bytes (the attributes are bits), as every cell holds one.
 public struct Style: Sendable, Equatable, Hashable {
     public var role: Role
-    public var bold: Bool
-    public var underline: Bool
-    public var reverse: Bool
+    @usableFromInline var attributes: UInt8
+
+    private static let boldBit: UInt8 = 1, underlineBit: UInt8 = 2, reverseBit: UInt8 = 4
 
     public init(_ role: Role = .normal, bold: Bool = false, underline: Bool = false, reverse: Bool = false) {
         self.role = role
-        self.bold = bold
-        self.underline = underline
-        self.reverse = reverse
+        attributes = (bold ? Style.boldBit : 0) | (underline ? Style.underlineBit : 0) | (reverse ? Style.reverseBit : 0)
+    }
+
+    public var bold: Bool {
+        get { attributes & Style.boldBit != 0 }
+        set { set(Style.boldBit, newValue) }
+    }
+
+    public var underline: Bool {
+        get { attributes & Style.underlineBit != 0 }
+        set { set(Style.underlineBit, newValue) }
+    }
+
+    public var reverse: Bool {
+        get { attributes & Style.reverseBit != 0 }
+        set { set(Style.reverseBit, newValue) }
+    }
+
+    private mutating func set(_ bit: UInt8, _ on: Bool) {
+        attributes = on ? attributes | bit : attributes & ~bit
     }
 
     public static let normal = Style()
@@ -29,6 +47,6 @@ public struct Style: Sendable, Equatable, Hashable {
     /// Inlinable, unlike the synthesized one: the terminal compares the style of every cell it draws.
     @inlinable
     public static func == (left: Style, right: Style) -> Bool {
-        left.role == right.role && left.bold == right.bold && left.underline == right.underline && left.reverse == right.reverse
+        left.role == right.role && left.attributes == right.attributes
     }
 }
