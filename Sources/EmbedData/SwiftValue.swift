@@ -7,7 +7,7 @@ import AlidashModelCore
 enum SwiftValue {
     /// Stored properties that an initializer derives from the others (lookups), never passed in.
     static let derivedProperties: [String: Set<String>] = [
-        "DataSet": ["sourcesByID", "factsByID", "hubIndexByID", "headquartersIndex", "hubCoordinates"],
+        "DataSet": ["sourceIndexByID", "allFacts", "factIndexByID", "hubIndexByID", "headquartersIndex", "hubCoordinates"],
         "RevenueHistory": ["alibabaIndex", "amazonIndex"],
     ]
 

@@ -1,6 +1,8 @@
 /// Everything in `Data/`, decoded and validated. The only way the UI and the output modes see the data.
 public struct DataSet: Sendable {
-    public var sourceCatalog: SourceCatalog
+    public var sourceCatalog: SourceCatalog {
+        didSet { indexSources() }
+    }
     public var hubCatalog: HubCatalog {
         didSet { indexHubs() }
     }
@@ -14,8 +16,11 @@ public struct DataSet: Sendable {
     /// "bundled", or the folder the data came from.
     public var origin: String
 
-    private var sourcesByID: [String: Source] = [:]
-    private var factsByID: [String: Fact] = [:]
+    // Positions, not copies of the records: the tables stay small (they are built at every start).
+    private var sourceIndexByID: [String: Int] = [:]
+    /// Every fact in `factLists` order, for `fact(id:)`.
+    private var allFacts: [Fact] = []
+    private var factIndexByID: [String: Int] = [:]
     // Hub lookups run for every row on screen, so they must not walk the list.
     private var hubIndexByID: [String: Int] = [:]
     private var headquartersIndex: Int?
@@ -37,14 +42,22 @@ public struct DataSet: Sendable {
         self.origin = origin
         // The first of equal ids wins (validation reports the others). Sized once and filled last to
         // first, one lookup each: growing and looking up twice was half of building the data at start.
-        sourcesByID.reserveCapacity(sourceCatalog.sources.count)
-        for source in sourceCatalog.sources.reversed() { sourcesByID[source.id] = source }
+        indexSources()
         // By list, not through `locatedFacts`: this runs at every start, and the path of every fact is
         // only wanted by the checks.
-        let facts = factLists.flatMap(\.facts)
-        factsByID.reserveCapacity(facts.count)
-        for fact in facts.reversed() { factsByID[fact.id] = fact }
+        let lists = factLists
+        allFacts.reserveCapacity(lists.reduce(0) { $0 + $1.facts.count })
+        for list in lists { allFacts += list.facts }
+        factIndexByID.reserveCapacity(allFacts.count)
+        for index in allFacts.indices.reversed() { factIndexByID[allFacts[index].id] = index }
         indexHubs()
+    }
+
+    private mutating func indexSources() {
+        let sources = sourceCatalog.sources
+        sourceIndexByID = [:]
+        sourceIndexByID.reserveCapacity(sources.count)
+        for index in sources.indices.reversed() { sourceIndexByID[sources[index].id] = index }
     }
 
     private mutating func indexHubs() {
@@ -62,8 +75,8 @@ public struct DataSet: Sendable {
     /// The article's claims, in the article's order.
     public var claims: [Claim] { claimCatalog.claims }
 
-    public func source(id: String) -> Source? { sourcesByID[id] }
-    public func fact(id: String) -> Fact? { factsByID[id] }
+    public func source(id: String) -> Source? { sourceIndexByID[id].map { sourceCatalog.sources[$0] } }
+    public func fact(id: String) -> Fact? { factIndexByID[id].map { allFacts[$0] } }
     public func erratum(id: String) -> Erratum? { errata.first { $0.id == id } }
     public func hub(id: String) -> Hub? { hubIndexByID[id].map { hubs[$0] } }
 
