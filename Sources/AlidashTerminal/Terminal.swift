@@ -84,19 +84,19 @@ public final class Terminal {
 
     /// False when the locale cannot show UTF-8: use `Glyphs.ascii`; drawn buffers are folded to ASCII.
     public let isUTF8: Bool
-    public let scheme: Theme.Scheme
+    public private(set) var scheme: Theme.Scheme = .monochrome
     /// The terminfo entry drawn with instead of TERM's own, which this system lacks (nil when TERM's own
     /// was found).
     public let termFallback: String?
-    private let links: Bool
-    private var synchronizedOutput: Bool
-    private var theme: Theme
+    private var links = false
+    private var synchronizedOutput = false
+    private var theme = Theme(scheme: .monochrome, background: .dark, colors: [:])
     /// What `adopt` needs to choose the theme again once the terminal has told its background.
-    private let themeChoice: ThemeChoice
-    private let themeEnvironment: [String: String]
-    private let themeColors: [Role: Color]
+    private var themeChoice = ThemeChoice.auto
+    private var themeEnvironment: [String: String] = [:]
+    private var themeColors: [Role: Color] = [:]
     private var screen: OpaquePointer?
-    private var palette: ColorPalette
+    private var palette = ColorPalette(theme: Theme(scheme: .monochrome, background: .dark, colors: [:]))
     /// What is on screen now; nil forces the next frame to write every cell.
     private var previous: Buffer?
     /// The cells of one row's run of changes, kept between frames so drawing allocates nothing.
@@ -127,11 +127,18 @@ public final class Terminal {
 
     // MARK: - Set-up and tear-down
 
-    /// Takes over the terminal. Pair every successful call with `close()`.
-    public init(options: TerminalOptions) throws(TerminalError) {
+    /// Takes over the terminal with `options`. Pair every successful call with `close()`.
+    public convenience init(options: TerminalOptions) throws(TerminalError) {
+        try self.init(environment: options.environment, localeIsUTF8: options.localeIsUTF8)
+        configure(options)
+    }
+
+    /// Takes over the terminal, in monochrome until `configure`: what needs only TERM and the locale, so
+    /// the start can do it on its second thread before the settings are read. Pair with `close()`.
+    public init(environment: [String: String], localeIsUTF8: Bool) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        guard let term = options.environment["TERM"], !term.isEmpty else { throw .termUnset }
-        isUTF8 = options.localeIsUTF8
+        guard let term = environment["TERM"], !term.isEmpty else { throw .termUnset }
+        isUTF8 = localeIsUTF8
         // Before newterm, so ncurses keeps ours instead of installing its own (it only replaces defaults).
         SignalFlag.install()
         var screen = newterm(nil, alidash_stdout(), alidash_stdin())
@@ -143,8 +150,6 @@ public final class Terminal {
         guard let screen else { throw .unknownTerm(term) }
         self.screen = screen
         termFallback = fallback
-        links = options.links
-        synchronizedOutput = options.synchronizedOutput
         guard alidash_has_cursor_addressing() != 0 else {
             endwin()
             delscreen(screen)
@@ -167,7 +172,13 @@ public final class Terminal {
         endwin()
         doupdate() // clears the screen once
         clearok(alidash_stdscr(), false) // and the first frame need not clear it again
+    }
 
+    /// Colours, theme, mouse, links and synchronized output, once: before the first frame.
+    public func configure(_ options: TerminalOptions) {
+        guard isOpen else { return }
+        links = options.links
+        synchronizedOutput = options.synchronizedOutput
         let colorWanted: Bool
         switch options.colorMode {
         case .never: colorWanted = false

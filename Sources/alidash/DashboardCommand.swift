@@ -84,6 +84,16 @@ struct DashboardStart {
         try reportFailures {
             StartTrace.mark("arguments parsed")
             if data.directory != nil { try data.checkFolder() }
+            let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG", "LINES", "COLUMNS"]
+                                                 + TerminalLocale.variables + TerminalFamily.variables)
+            // Set here, before a second thread runs: setlocale is not thread-safe.
+            let localeIsUTF8 = TerminalLocale.activate(environment: environment)
+            // With the bundled data, a second thread sets ncurses up (what needs only TERM and the locale)
+            // while this one reads the settings, builds the data and renders the first frame (about 1 ms
+            // each); the colours follow once both are done. A --data folder loads behind a loading screen
+            // once the terminal is up, so a large one shows progress and can be quit.
+            let opening = data.directory != nil ? nil
+                : SecondThread.start { TerminalSetUp.openScreen(environment: environment, localeIsUTF8: localeIsUTF8) }
             let (settings, problems) = noConfig ? (Settings(), [])
                 : Configuration.load(path: config ?? Configuration.defaultPath(), named: config != nil)
             // Where the dashboard was left comes back, unless an option says otherwise.
@@ -100,20 +110,12 @@ struct DashboardStart {
             let choices = StartChoices(optionLanguage: language, optionPane: pane?.pane, optionTheme: theme,
                                        optionColor: color?.rawValue, optionNoMouse: noMouse, remembered: remembered,
                                        environment: Environment.values(["LC_ALL", "LC_MESSAGES", "LANG"]), settings: settings)
-            let environment = Environment.values(["TERM", "NO_COLOR", "COLORFGBG", "LINES", "COLUMNS"]
-                                                 + TerminalLocale.variables + TerminalFamily.variables)
-            // Set here, before a second thread runs: setlocale is not thread-safe.
-            let localeIsUTF8 = TerminalLocale.activate(environment: environment)
             let firstState = FirstState(choices: choices, settings: settings, problems: problems, config: config,
                                         remembered: remembered, stateNotice: stateNotice,
                                         glyphs: localeIsUTF8 ? .unicode : .ascii)
             let setUp = TerminalSetUp(choices: choices, colors: settings.colors, environment: environment,
                                       localeIsUTF8: localeIsUTF8, noLinks: noLinks, noSync: noSync,
                                       lastReportedBackground: remembered?.reportedBackground)
-            // With the bundled data, a second thread sets ncurses up and asks the terminal while this one
-            // builds the data and renders the first frame (about 1 ms each). A --data folder loads behind a
-            // loading screen once the terminal is up, so a large one shows progress and can be quit.
-            let opening = data.directory != nil ? nil : SecondThread.start { setUp.open() }
             var prepared: (state: AppState, frame: Buffer)?
             var dataFailure: (any Error)?
             if opening != nil {
@@ -135,6 +137,7 @@ struct DashboardStart {
             case .opened(let opened):
                 terminal = opened.terminal
                 StartTrace.mark("terminal ready", at: opened.ready)
+                if opening != nil { setUp.configure(terminal) }
                 if let dataFailure {
                     terminal.close()
                     throw dataFailure
@@ -200,8 +203,8 @@ struct DashboardStart {
 }
 
 /// How the dashboard's terminal is set up: asked only what its name does not tell (its background, and
-/// whether it takes synchronized output), then handed to ncurses. `open` runs on the start's second
-/// thread when the data is bundled.
+/// whether it takes synchronized output), then handed to ncurses. With the bundled data `openScreen`
+/// runs on the start's second thread and `configure` follows on the main one; else `open` does both.
 struct TerminalSetUp: Sendable {
     var choices: StartChoices
     var colors: [Role: Color]
@@ -239,6 +242,24 @@ struct TerminalSetUp: Sendable {
     /// reported at the last start, or COLORFGBG; mode 2026 from its name. `ask` and `settle` do the rest
     /// once the first frame is out.
     func open() -> Opening {
+        let opening = TerminalSetUp.openScreen(environment: environment, localeIsUTF8: localeIsUTF8)
+        if case .opened(let opened) = opening { configure(opened.terminal) }
+        return opening
+    }
+
+    /// The screen alone, in monochrome until `configure` (needs only TERM and the locale): what the
+    /// start's second thread does before the settings are read.
+    static func openScreen(environment: [String: String], localeIsUTF8: Bool) -> Opening {
+        do throws(TerminalError) {
+            let terminal = try Terminal(environment: environment, localeIsUTF8: localeIsUTF8)
+            return .opened(Opened(terminal: terminal, ready: StartTrace.now()))
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Colours, theme, mouse, links and synchronized output on a screen from `openScreen`.
+    func configure(_ terminal: Terminal) {
         let term = self.term, syncKnown = self.syncKnown
         var options = TerminalOptions(
             colorMode: ColorMode(rawValue: choices.color) ?? .auto, mouse: choices.mouse,
@@ -247,12 +268,7 @@ struct TerminalSetUp: Sendable {
             theme: choices.theme, environment: environment, localeIsUTF8: localeIsUTF8)
         options.reportedBackground = lastReportedBackground
         options.colors = colors
-        do throws(TerminalError) {
-            let terminal = try Terminal(options: options)
-            return .opened(Opened(terminal: terminal, ready: StartTrace.now()))
-        } catch {
-            return .failed(error)
-        }
+        terminal.configure(options)
     }
 
     /// Asks the terminal only what its name does not tell: its background (for --theme auto) and mode
