@@ -18,11 +18,12 @@ DEBUG_BIN = $$($(BUILD) --show-bin-path)
 # The programs' own symbols stay out of the dynamic symbol table (4,567 entries to 374; nothing loads
 # them): the loader then has less to search for every symbol the libraries take from the executable.
 RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
-	$(STATIC_CXX_LINK)
-# libstdc++ and libgcc's unwinder linked in too (see packaging/static-cxx.sh): loading libstdc++.so and
-# running its initializers took about 1 ms of every start. Worked out on first use and kept: targets
+	$(STATIC_LINK)
+# libstdc++, libgcc's unwinder and ncurses linked in too (see packaging/static-link.sh): loading libstdc++.so and
+# running its initializers took about 1 ms of every start, libncursesw.so and libtinfo.so about 0.2 ms
+# (their symbol lookups; the terminfo database is read as before). Worked out on first use and kept: targets
 # that never build the release do not run the script, and those that do run it once.
-STATIC_CXX_LINK = $(eval STATIC_CXX_LINK := $$(shell packaging/static-cxx.sh "$(CURDIR)/.build/static-cxx" "$(SWIFT)"))$(STATIC_CXX_LINK)
+STATIC_LINK = $(eval STATIC_LINK := $$(shell packaging/static-link.sh "$(CURDIR)/.build/static-link" "$(SWIFT)"))$(STATIC_LINK)
 # No $ORIGIN run path: the release needs no library of its own beside it, and the loader would look for
 # each system library in the program's folder first (some twenty failed opens at every start).
 # Generic types' metadata reached by direct accessor calls, not by mangled names demangled at run time

@@ -52,8 +52,9 @@ printf 'alidash (%s) unstable; urgency=low\n\n  * Built from the alidash sources
   "$version" "$(date -u -R -d "@$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)")" \
   | gzip -9n > "$root/usr/share/doc/alidash/changelog.gz"
 
-# Depends: the package of every shared library the programs load (libstdc++ and libgcc_s only when
-# the release was linked against them instead of their archives, see packaging/static-cxx.sh).
+# Depends: the package of every shared library the programs load (libstdc++, libgcc_s and ncurses only
+# when the release was linked against them instead of their archives, see packaging/static-link.sh; the
+# terminfo database comes from ncurses-base, which every Debian system has).
 depends=$(readelf -d "$root/usr/bin/alidash" "$root/usr/bin/alidash-serve" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u |
   while read -r library; do
     case "$library" in
