@@ -43,10 +43,8 @@ struct StateStore {
         case .failure(let reason):
             return .ignored(reason: "\(name): \(reason); starting fresh", keep: true)
         case .success(let text):
-            let decoded: RememberedState
-            do {
-                decoded = try JSONDecoder().decode(RememberedState.self, from: Data(text.utf8))
-            } catch {
+            // Not JSONDecoder: its first use cost more than the rest of reading the settings (StateJSON).
+            guard let decoded = RememberedState(json: Array(text.utf8)) else {
                 return .ignored(reason: "\(name) is not usable JSON state; starting fresh (it is replaced at exit)", keep: false)
             }
             guard decoded.format == RememberedState.currentFormat else {

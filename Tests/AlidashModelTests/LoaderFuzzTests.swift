@@ -6,18 +6,6 @@ import TestSupport
 /// Thousands of mutated and random documents built from the bundled files: the loader must never
 /// crash, and every failure must be a located DataProblem (which the CLI turns into exit 65).
 @Suite struct LoaderFuzzTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let interesting: [[UInt8]] = [
         "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "-", "1e999", "-1", "0", "\u{1B}[2J", "\u{202E}",
         "\"S9999\"", "\"2018-02-30\"", "[[[[[[[[", "{\"a\":", "\u{0}", "日本", "NaN",
