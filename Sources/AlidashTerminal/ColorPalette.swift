@@ -22,7 +22,12 @@ struct ColorPalette {
         var style: Style
         var attributes: attr_t
         var pair: Int16
+        /// The same in the terms of a frame written without ncurses (`ScreenPainter`).
+        var painted: ScreenPainter.Look
     }
+
+    /// Whether colour pair 0 and the terminal's own colours (-1) are the same (`use_default_colors`).
+    private(set) var defaultColorsWork = true
 
     private struct PairKey: Equatable {
         var foreground: Int16
@@ -33,6 +38,7 @@ struct ColorPalette {
         self.theme = theme
         guard theme.scheme != .monochrome else { return } // start_color was called for colour schemes
         if use_default_colors() != OK {
+            defaultColorsWork = false
             defaultForeground = Int16(COLOR_WHITE)
             defaultBackground = Int16(COLOR_BLACK)
         }
@@ -55,7 +61,12 @@ struct ColorPalette {
         if appearance.reverse { attributes |= alidash_a_reverse() }
         if appearance.underline { attributes |= alidash_a_underline() }
         if appearance.dim { attributes |= alidash_a_dim() }
-        let look = Look(style: style, attributes: attributes, pair: pair(for: pairKey(appearance)) ?? 0)
+        let pairNumber = pair(for: pairKey(appearance)) ?? 0
+        let colors = pairs.first { $0.number == pairNumber }?.key ?? PairKey(foreground: -1, background: -1)
+        let painted = ScreenPainter.Look(bold: appearance.bold, dim: appearance.dim, reverse: appearance.reverse,
+                                         underline: appearance.underline, foreground: colors.foreground,
+                                         background: colors.background)
+        let look = Look(style: style, attributes: attributes, pair: pairNumber, painted: painted)
         looks.append(look)
         return look
     }

@@ -102,6 +102,14 @@ public final class Terminal {
     /// The cells of one row's run of changes, kept between frames so drawing allocates nothing.
     private var run: [cchar_t] = []
     private var isOpen = true
+    /// True from the set-up's clear until the first frame: only then may a frame be written without
+    /// ncurses' update (`ScreenPainter`), since only then is what is on screen known to be blank.
+    private var screenIsBlank = false
+    /// Whether the first frame was written by `ScreenPainter` (for the start's trace and its tests).
+    public private(set) var paintedFirstFrame = false
+    /// The terminal's sequences for `ScreenPainter`, read at the first frame; nil where it cannot be used.
+    private lazy var paintSequences: ScreenPainter.Sequences? = Terminal.paintSequences(colors: scheme != .monochrome,
+                                                                                      palette: palette)
     /// Reads in a row that failed without waiting (see `brokenInputStreak`).
     private var instantFailures = 0
     /// The wait `nextInput` uses now: a read that fails in a tenth of it did not wait at all.
@@ -172,6 +180,7 @@ public final class Terminal {
         endwin()
         doupdate() // clears the screen once
         clearok(alidash_stdscr(), false) // and the first frame need not clear it again
+        screenIsBlank = true
     }
 
     /// Colours, theme, mouse, links and synchronized output, once: before the first frame.
@@ -300,6 +309,11 @@ public final class Terminal {
         var styled: (style: Style, look: ColorPalette.Look)?
         var drawn = Drawn()
         let width = frame.width
+        // The first frame on the blank screen is written here, not by ncurses' update (see ScreenPainter).
+        let paintsItself = screenIsBlank && !full && frame.width == self.width && frame.height == self.height
+        var painter = paintsItself ? paintSequences.map { ScreenPainter(sequences: $0, capacity: frame.cells.count * 2) } : nil
+        let painting = painter != nil
+        let lastColumn = width - 1, bottomRow = frame.height - 1
         if run.count < width { run = Array(repeating: cchar_t(), count: width) }
         run.withUnsafeMutableBufferPointer { run in
             frame.cells.withUnsafeBufferPointer { cells in
@@ -343,6 +357,15 @@ public final class Terminal {
                         } // else an orphaned right half, or a wide character in the last column: a blank
                         run[runLength] = character
                         runLength += 1
+                        // The bottom-right corner (and a wide character reaching it) is left to ncurses,
+                        // which knows how to write it without scrolling on every terminal.
+                        if painting, y < bottomRow || x + max(1, Int(cellWidth)) <= lastColumn {
+                            if let byte {
+                                painter!.put(byte: byte, row: y, column: x, look: look.painted, lastColumn: lastColumn)
+                            } else {
+                                Terminal.paint(cells[index], row: y, column: x, look: look.painted, lastColumn: lastColumn, into: &painter!)
+                            }
+                        }
                     }
                     flush()
                 }
@@ -350,10 +373,110 @@ public final class Terminal {
         }
         if synchronizedOutput { writeRaw(TerminalSequences.beginSynchronizedUpdate) }
         wnoutrefresh(window)
+        if var painter {
+            writeRaw(painter.finish())
+            let wideCorner = width > 1 && frame[width - 2, bottomRow].width == 2
+            Terminal.adoptPaintedFrame(width: width, height: frame.height, cornerCells: wideCorner ? 2 : 1)
+            paintedFirstFrame = true
+        }
+        screenIsBlank = false
         doupdate()
         if links, !frame.links.isEmpty { writeRaw(TerminalSequences.links(frame.links, in: frame)) }
         if synchronizedOutput { writeRaw(TerminalSequences.endSynchronizedUpdate) }
         previous = frame
+    }
+
+    /// Hands one cell to the painter, as `set` hands it to ncurses (the same scalars, or a blank).
+    private static func paint(_ cell: Cell, row: Int, column: Int, look: ScreenPainter.Look, lastColumn: Int,
+                              into painter: inout ScreenPainter) {
+        let cellWidth = Int(cell.width)
+        guard cellWidth == 1 || (cellWidth == 2 && column + 1 <= lastColumn) else {
+            // An orphaned right half, or a wide character in the last column: a blank, as for ncurses.
+            painter.put(byte: UInt8(ascii: " "), row: row, column: column, look: look, lastColumn: lastColumn)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * Int(CCHARW_MAX)) { utf8 in
+            var count = 0, scalars = 0
+            func append(_ scalar: Unicode.Scalar) {
+                for unit in UTF8.encode(scalar)! {
+                    utf8[count] = unit
+                    count += 1
+                }
+                scalars += 1
+            }
+            if let scalar = cell.scalar {
+                append(scalar)
+            } else {
+                for scalar in cell.symbol.unicodeScalars.prefix(Int(CCHARW_MAX)) { append(scalar) }
+            }
+            painter.put(UnsafeBufferPointer(rebasing: utf8[..<count]), scalars: scalars, row: row, column: column,
+                        width: cellWidth, look: look, lastColumn: lastColumn)
+        }
+    }
+
+    /// After a painted frame: ncurses is told the screen holds what it is about to draw (its own update
+    /// then writes only what the painter left out, the bottom-right corner), and where the cursor is.
+    private static func adoptPaintedFrame(width: Int, height: Int, cornerCells: Int) {
+        guard width > 0, height > 0 else { return }
+        let (lastRow, lastColumn) = (Int32(height - 1), Int32(width - 1))
+        copywin(alidash_newscr(), alidash_curscr(), 0, 0, 0, 0, lastRow, lastColumn, 0)
+        // The corner is still blank on screen (both cells of a wide character that reaches it).
+        var blank = cchar_t()
+        var space: (wchar_t, wchar_t) = (wchar_t(UInt8(ascii: " ")), 0)
+        _ = withUnsafePointer(to: &space.0) { setcchar(&blank, $0, alidash_a_normal(), 0, nil) }
+        var blanks = [blank, blank]
+        mvwadd_wchnstr(alidash_curscr(), lastRow, lastColumn - Int32(cornerCells - 1), &blanks, Int32(cornerCells))
+        // Rows above the last are the same in both: marked unchanged, ncurses' update skips comparing them.
+        wtouchln(alidash_newscr(), 0, lastRow, 0)
+        wtouchln(alidash_curscr(), 0, lastRow, 0)
+        // The painter's last move is not ncurses' idea of the cursor: an absolute move sets both.
+        _ = mvcur(-1, -1, 0, 0)
+    }
+
+    /// The sequences the painter needs, or nil when this terminal needs what only ncurses does: magic
+    /// cookie attributes (`xmc`), attributes that do not go with colour (`ncv`), colours other than by
+    /// `setaf`/`setab` with the terminal's own as pair 0.
+    private static func paintSequences(colors: Bool, palette: ColorPalette) -> ScreenPainter.Sequences? {
+        func string(_ name: String) -> [UInt8]? {
+            alidash_string_capability(name).map { Array(Terminal.withoutPadding(String(cString: $0)).utf8) }
+        }
+        guard alidash_number_capability("xmc") <= 0, let reset = string("sgr0"),
+              let cup = alidash_string_capability("cup").map({ String(cString: $0) }) else { return nil }
+        var foreground: (Int16) -> [UInt8]? = { _ in nil }
+        var background: (Int16) -> [UInt8]? = { _ in nil }
+        var defaultColors: [UInt8]?
+        if colors {
+            guard alidash_number_capability("ncv") <= 0, palette.defaultColorsWork,
+                  let setaf = alidash_string_capability("setaf"), let setab = alidash_string_capability("setab"),
+                  let op = string("op") else { return nil }
+            defaultColors = op
+            // A table per capability, filled on first use: a frame uses a handful of colours.
+            let foregrounds = ColorSequences(capability: setaf), backgrounds = ColorSequences(capability: setab)
+            foreground = { foregrounds.sequence($0) }
+            background = { backgrounds.sequence($0) }
+        }
+        // The common entry is formatted here, any other through terminfo.
+        let move: (Int, Int) -> [UInt8] = cup == "\u{1B}[%i%p1%d;%p2%dH"
+            ? { row, column in Array("\u{1B}[\(row + 1);\(column + 1)H".utf8) }
+            : { row, column in Array(Terminal.withoutPadding(alidash_cursor_address(Int32(row), Int32(column)).map { String(cString: $0) } ?? "").utf8) }
+        return ScreenPainter.Sequences(move: move, reset: reset, bold: string("bold"), dim: string("dim"),
+                                       reverse: string("rev"), underline: string("smul"), foreground: foreground,
+                                       background: background, defaultColors: defaultColors)
+    }
+
+    /// `setaf` or `setab` formatted once per colour number.
+    private final class ColorSequences {
+        let capability: UnsafePointer<CChar>
+        var formatted: [[UInt8]?] = Array(repeating: nil, count: 256)
+        init(capability: UnsafePointer<CChar>) { self.capability = capability }
+        func sequence(_ color: Int16) -> [UInt8]? {
+            guard color >= 0, Int(color) < formatted.count else { return nil }
+            if let known = formatted[Int(color)] { return known }
+            guard let text = alidash_format1(capability, Int32(color)) else { return nil }
+            let sequence = Array(Terminal.withoutPadding(String(cString: text)).utf8)
+            formatted[Int(color)] = sequence
+            return sequence
+        }
     }
 
     /// Puts `text` on the clipboard of the terminal's machine (OSC 52), over SSH too.
@@ -366,29 +489,41 @@ public final class Terminal {
     /// where stdio would drop the rest. False when they could not be written.
     @discardableResult
     private func writeRaw(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { writeRaw($0) }
+    }
+
+    @discardableResult
+    private func writeRaw(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { writeRaw($0) }
+    }
+
+    private func writeRaw(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard isOpen else { return false }
         let output = alidash_stdout()
         if fflush(output) != 0 { clearerr(output) } // what was lost is sent again by the callers that need it
-        return Terminal.writeAll(text, to: fileno(output))
+        return Terminal.writeAll(bytes, to: fileno(output))
     }
 
     static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let start = bytes.baseAddress else { return true }
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, start + offset, bytes.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return false
-                }
+        return text.withUTF8 { writeAll($0, to: descriptor) }
+    }
+
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, start + offset, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                return false
             }
-            return true
         }
+        return true
     }
 
     /// True when the cell, or the wide character it belongs to, differs from the last frame.

@@ -34,6 +34,20 @@ static inline const char *alidash_cursor_address(int row, int column) {
     return tiparm(cup, row, column);
 }
 
+// A string capability of the terminal, or NULL when it has none (tigetstr answers -1 for a name that
+// is not a string capability).
+static inline const char *alidash_string_capability(const char *name) {
+    const char *value = tigetstr(name);
+    return value == NULL || value == (char *)-1 ? NULL : value;
+}
+// A numeric capability, negative when the terminal has none.
+static inline int alidash_number_capability(const char *name) { return tigetnum(name); }
+// `capability` with one parameter (tiparm is variadic).
+static inline const char *alidash_format1(const char *capability, int parameter) { return tiparm(capability, parameter); }
+// What ncurses takes to be on the screen, and the frame it is about to put there.
+static inline WINDOW *alidash_curscr(void) { return curscr; }
+static inline WINDOW *alidash_newscr(void) { return newscr; }
+
 // Mouse buttons: NCURSES_MOUSE_MASK is a macro Swift cannot expand.
 static inline mmask_t alidash_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t alidash_button4_pressed(void) { return BUTTON4_PRESSED; }

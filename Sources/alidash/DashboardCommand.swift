@@ -357,6 +357,7 @@ struct DashboardSession {
         StartTrace.mark("first frame ready")
         terminal.draw(firstFrame)
         StartTrace.mark("first frame written")
+        if terminal.paintedFirstFrame { StartTrace.mark("first frame painted") }
         let probe = setUpAfterFirstFrame?.ask(terminal)
         // What the first frame did not need (the Overview's cards below the view, and so its count of
         // lines below), before the first key is read, while the terminal answers.
