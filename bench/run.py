@@ -94,14 +94,20 @@ def tuimeasure(tool, command, script, marker, cwd=None, timeout=120):
         argv = [sys.executable, tool, "-n", "1", "--size", SIZE, "--clean-env", "--env", "LANG=C.UTF-8",
                 "--env", f"HOME={home}", "--env", f"XDG_CONFIG_HOME={home}", "--env", f"XDG_STATE_HOME={home}",
                 "--marker", marker, "--startup-timeout", "60", "--key-timeout", "30", "--script", script,
-                "--json", out, "--", *command]
+                # The loading screen's progress bar writes all through a long load: without a higher limit
+                # tuimeasure gives up on a burst after 10 s and sends the keys to the loading screen.
+                "--max-burst", "60", "--json", out, "--", *command]
         result = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 timeout=timeout)
         if result.returncode != 0 or not os.path.getsize(out):
             sys.exit(f"bench: tuimeasure failed for {' '.join(command)}:\n{result.stderr[-2000:]}")
         with open(out) as handle:
             record = json.load(handle)
-        return record["runs"][0]
+        run = record["runs"][0]
+        # Keys sent before the marker showed would measure some other screen (the loading screen, say).
+        if run["first_frame"].get("ttff_ms") is None:
+            sys.exit(f"bench: {marker!r} never showed for {' '.join(command)}: {run['first_frame']}")
+        return run
     finally:
         os.unlink(out)
         shutil.rmtree(home, ignore_errors=True)
